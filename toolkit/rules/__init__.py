@@ -1,0 +1,22 @@
+"""The rule registry: every family module is listed here, explicitly, in report order.
+
+To add a rule: write a function decorated with :func:`toolkit.rules.base.rule` in its
+family module (or a new module, added to ``FAMILIES`` below), list it in that module's
+``RULES`` tuple, and document it in the fixed docstring sections; the documentation
+examples are executed by ``tests/test_rule_docs.py``.
+"""
+from __future__ import annotations
+
+from . import ent, lang, mark, num, omit, page, review, term, typo, untr, word, xlit
+from .base import Context, Hit, Rule, rule
+
+# Report order: accuracy and terminology first, then form, then review hints.
+FAMILIES = (term, xlit, word, untr, lang, num, omit, ent, mark, typo, page, review)
+
+ALL_RULES: tuple[Rule, ...] = tuple(r for module in FAMILIES for r in module.RULES)
+RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}
+
+if len(RULES_BY_ID) != len(ALL_RULES):  # pragma: no cover - caught by the test suite too
+    raise RuntimeError("two rules share an id")
+
+__all__ = ["ALL_RULES", "RULES_BY_ID", "FAMILIES", "Context", "Hit", "Rule", "rule"]

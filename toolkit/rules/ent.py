@@ -1,0 +1,2 @@
+"""ENT rules (being written)."""
+RULES = ()

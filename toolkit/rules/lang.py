@@ -1,0 +1,2 @@
+"""LANG rules (being written)."""
+RULES = ()

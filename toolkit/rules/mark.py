@@ -1,0 +1,2 @@
+"""MARK rules (being written)."""
+RULES = ()

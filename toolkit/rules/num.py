@@ -1,0 +1,2 @@
+"""NUM rules (being written)."""
+RULES = ()

@@ -1,0 +1,2 @@
+"""OMIT rules (being written)."""
+RULES = ()

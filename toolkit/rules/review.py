@@ -1,0 +1,2 @@
+"""REVIEW rules (being written)."""
+RULES = ()

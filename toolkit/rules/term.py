@@ -1,0 +1,2 @@
+"""TERM rules (being written)."""
+RULES = ()

@@ -1,0 +1,2 @@
+"""TYPO rules (being written)."""
+RULES = ()

@@ -1,0 +1,2 @@
+"""UNTR rules (being written)."""
+RULES = ()

@@ -1,0 +1,2 @@
+"""WORD rules (being written)."""
+RULES = ()

@@ -1,0 +1,2 @@
+"""XLIT rules (being written)."""
+RULES = ()

@@ -1,0 +1,104 @@
+"""Sentence segmentation per language, keeping exact offsets into the document text.
+
+Plain-text lines inside a block are hard boundaries (scraped articles put one item per
+line); Markdown blocks are joined (soft wraps). French uses ``fr_core_news_sm``'s
+``senter``; Chinese and Japanese are split on their sentence punctuation with closing
+quotes kept; other languages use spaCy's rule-based sentencizer.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import nlp
+from .model import Document, Segment
+from .readers.base import base_lang
+
+CJK_LANGS = {"zh", "ja", "yue", "wuu"}
+_CJK_SENT = re.compile(r".*?(?:[。！？!?]+|…{1,2}|\.{3})[”’」』）)】\"'》]*|.+?$", re.S)
+_CLOSERS = "»”’)]}」』）】"
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def segment(doc: Document, markdown: bool | None = None) -> Document:
+    """Return ``doc`` with its segments filled in (idempotent for bilingual units)."""
+    if doc.segments:
+        return doc
+    md = doc.path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
+    pieces: list[tuple[int, int, int, str]] = []  # start, end, block, kind
+    for block in doc.blocks:
+        for start, end in _lines(doc.text, block.start, block.end, md):
+            pieces.append((start, end, block.index, block.kind))
+    spans = list(split_spans(doc.text, [(s, e) for s, e, _, _ in pieces], base_lang(doc.lang)))
+    segments = []
+    for (start, end), (_, _, block, kind) in zip(spans, _owners(spans, pieces)):
+        segments.append(Segment(len(segments), start, end, doc.text[start:end], block, kind))
+    return doc.with_segments(tuple(segments))
+
+
+def _lines(text: str, start: int, end: int, markdown: bool) -> Iterator[tuple[int, int]]:
+    chunk = text[start:end]
+    if markdown and not re.search(r"^\s*(?:[-*+•]|\d+[.)]|#)\s", chunk, re.M):
+        yield start, end
+        return
+    for m in _LINE.finditer(chunk):
+        s, e = _strip(text, start + m.start(), start + m.end())
+        if e > s:
+            yield s, e
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _owners(spans, pieces):
+    i = 0
+    for s, _ in spans:
+        while i + 1 < len(pieces) and s >= pieces[i + 1][0]:
+            i += 1
+        yield pieces[i]
+
+
+def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans (absolute offsets) for each ``(start, end)`` range of ``text``."""
+    if lang in CJK_LANGS:
+        for start, end in ranges:
+            for m in _CJK_SENT.finditer(text, start, end):
+                s, e = _strip(text, m.start(), m.end())
+                if e > s:
+                    yield s, e
+        return
+    pipeline = nlp.sentences(lang)
+    texts = (text[s:e] for s, e in ranges)
+    for (start, _), doc in zip(ranges, pipeline.pipe(texts, batch_size=64)):
+        sents = [(start + sent.start_char, start + sent.end_char) for sent in doc.sents]
+        yield from _repair(text, sents)
+
+
+def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Merge splits a statistical splitter makes inside quotes and before closers."""
+    merged: list[list[int]] = []
+    for s, e in sents:
+        s, e = _strip(text, s, e)
+        if e <= s:
+            continue
+        piece = text[s:e]
+        if merged and (not _ends_sentence(text[merged[-1][0]:merged[-1][1]]) or piece[0] in _CLOSERS or piece[0].islower() or not any(c.isalnum() for c in piece)
+                       or _open_quote(text[merged[-1][0]:merged[-1][1]])):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    for s, e in merged:
+        yield s, e
+
+
+def _ends_sentence(piece: str) -> bool:
+    return piece.rstrip(_CLOSERS + "\"' *").endswith((".", "!", "?", "…", ":", ";"))
+
+
+def _open_quote(piece: str) -> bool:
+    return piece.count("«") > piece.count("»") or piece.count("“") > piece.count("”")

@@ -1,0 +1,52 @@
+"""Small text helpers shared by readers, rules and scoring (no heavy imports here)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Han, Hiragana, Katakana, Hangul: scripts written without spaces between words.
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
+_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|n|t|\\)")
+
+
+def count_words(text: str, lang: str = "") -> int:
+    """Words for MQM normalisation: each CJK character counts as one word (CAT-tool usage)."""
+    cjk = len(CJK_RE.findall(text))
+    latin = len(LATIN_WORD_RE.findall(CJK_RE.sub(" ", text)))
+    return cjk + latin
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes: a key for loose comparison."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def unescape(value: str) -> str:
+    r"""Decode ``\n``, ``\t``, ``\\`` and ``\uXXXX`` in documentation examples (other text kept)."""
+
+    def sub(m: re.Match) -> str:
+        code = m.group(1)
+        if code == "n":
+            return "\n"
+        if code == "t":
+            return "\t"
+        if code == "\\":
+            return "\\"
+        return chr(int(code[1:], 16))
+
+    return _ESCAPE_RE.sub(sub, value)
+
+
+def script_of(ch: str) -> str:
+    """A coarse script name for one character: latin, han, kana, hangul, cyrillic, arabic…"""
+    if ch.isascii():
+        return "latin" if ch.isalpha() else "common"
+    name = unicodedata.name(ch, "")
+    for script in ("LATIN", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "CYRILLIC", "ARABIC",
+                   "GREEK", "HEBREW", "THAI", "DEVANAGARI"):
+        if name.startswith(script) or f" {script} " in f" {name} ":
+            return {"CJK": "han", "HIRAGANA": "kana", "KATAKANA": "kana"}.get(script, script.lower())
+    return "common" if not ch.isalpha() else "other"
