@@ -5,12 +5,12 @@ Nothing here prints; progress is reported through an optional callback.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
+import os
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import __version__
-from .engine import Selection, rules_for, run_rules
+from .engine import Selection, run_rules
 from .errors import InputError
 from .glossary import Glossary, load_glossary, parse_rows
 from .model import Article, ArticleResult, AuditResult, Bead, Document, Severity
@@ -128,21 +128,67 @@ def align_documents(source: Document, target: Document, glossary: Glossary | Non
 
 def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
           glossary: str | Path | Glossary | None = None, fail_on: Severity = Severity.MAJOR,
-          weights: dict | None = None, progress: Progress | None = None) -> AuditResult:
-    """Audit article folders (or batches of them) and score them."""
-    from .scoring import score_article, score_batch
+          weights: dict | None = None, jobs: int = 1, progress: Progress | None = None) -> AuditResult:
+    """Audit article folders (or batches of them) and score them.
+
+    ``jobs`` > 1 audits articles in that many processes (0: one per core); results keep
+    the order of the folders whatever the order they finish in.
+    """
+    from .scoring import score_batch
 
     selection = selection or Selection()
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
-    results = []
-    for n, folder in enumerate(folders, 1):
-        if progress:
-            progress(str(folder), n, len(folders))
-        article = load_article(folder, gloss)
-        findings = run_rules(article, selection)
-        results.append(ArticleResult(article, findings, score_article(article, findings, weights)))
+    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+    results: list[ArticleResult] = []
+    if workers == 1 or len(folders) == 1:
+        for n, folder in enumerate(folders, 1):
+            if progress:
+                progress(str(folder), n, len(folders))
+            results.append(_audit_one(folder, gloss, selection, weights))
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(folders))) as pool:
+            futures = [pool.submit(_audit_one, f, gloss, selection, weights) for f in folders]
+            for n, (folder, future) in enumerate(zip(folders, futures), 1):
+                results.append(future.result())
+                if progress:
+                    progress(str(folder), n, len(folders))
     return AuditResult(tuple(results), score_batch(results), signature(selection), fail_on)
+
+
+def _audit_one(folder: Path, glossary: Glossary | None, selection: Selection,
+               weights: dict | None) -> ArticleResult:
+    from .scoring import score_article
+
+    article = load_article(folder, glossary)
+    findings = run_rules(article, selection)
+    return ArticleResult(article, findings, score_article(article, findings, weights))
+
+
+def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = False,
+                glossary: str | Path | None = None, fmt: str = "beads", src_lang: str | None = None,
+                tgt_lang: str | None = None) -> str:
+    """Align two files and render the beads (``beads``, ``tsv`` or ``json``)."""
+    from .align.io import read_presegmented, render
+
+    gloss = load_glossary(glossary) if glossary else None
+    lexicon = gloss.pairs() if gloss else ()
+    if presegmented:
+        src = read_presegmented(source)
+        tgt = read_presegmented(target)
+        from .align import align_sentences
+        from .readers.base import detect_lang, lang_from_name
+
+        sl = src_lang or lang_from_name(source) or detect_lang("\n".join(src[:200]))
+        tl = tgt_lang or lang_from_name(target) or detect_lang("\n".join(tgt[:200]))
+        beads = align_sentences(src, tgt, src_lang=base_lang(sl), tgt_lang=base_lang(tl), lexicon=lexicon)
+        return render(beads, src, tgt, fmt)
+    sdoc = segment(read_document(source, src_lang, "source"))
+    tdoc = segment(read_document(target, tgt_lang, "target"))
+    beads = align_documents(sdoc, tdoc, gloss)
+    return render(beads, [s.text for s in sdoc.segments], [s.text for s in tdoc.segments], fmt)
 
 
 def audit_article(article: Article, selection: Selection | None = None) -> ArticleResult:
@@ -190,4 +236,4 @@ def _all_rules():
 
 
 __all__ = ["audit", "audit_article", "load_article", "find_articles", "article_from_strings",
-           "align_documents", "signature", "Selection", "rules_for", "replace"]
+           "align_documents", "align_texts", "signature", "Selection"]

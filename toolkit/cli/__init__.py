@@ -1,0 +1,90 @@
+"""The ``mtqa`` command: a thin typer layer over :mod:`toolkit.api`.
+
+Each command parses options, calls one library function, prints through a reporter
+and picks the exit code: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or
+input error (one line on stderr; ``--debug`` shows the traceback).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from .. import __version__
+from ..errors import MtqaError
+from . import align as align_cmd
+from . import audit as audit_cmd
+from . import rules as rules_cmd
+
+app = typer.Typer(
+    name="mtqa",
+    help="Translation-quality linter for machine-translated articles: align, check, score, report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("audit")(audit_cmd.audit)
+app.command("align")(align_cmd.align)
+app.add_typer(rules_cmd.app, name="rules")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mtqa {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit."),
+          debug: bool = typer.Option(False, "--debug", help="Show tracebacks of errors.")) -> None:
+    """mtqa audits machine translations against their sources, glossaries and references."""
+
+
+def _register_glossary() -> None:
+    try:  # TEMPORARY until the glossary command lands
+        from . import glossary as glossary_cmd
+    except ImportError:
+        return
+    app.add_typer(glossary_cmd.app, name="glossary")
+
+
+_register_glossary()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn every error into one line and exit code 2."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args or os.environ.get("MTQA_DEBUG") == "1"
+    try:
+        code = app(args=args, prog_name="mtqa", standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print("mtqa: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except typer.TyperException as exc:  # usage errors: bad option, missing argument
+        ctx = getattr(exc, "ctx", None)
+        path = ctx.command_path if ctx is not None else "mtqa"
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        print(f"mtqa: error: {message} (see '{path} --help')", file=sys.stderr)
+        sys.exit(2)
+    except MtqaError as exc:
+        if debug:
+            raise
+        print(f"mtqa: error: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        print("mtqa: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: still one line, and a way to see more
+        if debug:
+            raise
+        print(f"mtqa: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
+              file=sys.stderr)
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,48 @@
+"""JSON output, the contract of DESIGN.md "Data contracts" (versioned by ``schema_version``)."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+from ..model import AuditResult
+
+SCHEMA_VERSION = "1.0"
+
+
+def document_json(doc) -> dict | None:
+    if doc is None:
+        return None
+    return {"file": doc.path, "lang": doc.lang, "lang_source": doc.lang_source,
+            "paragraphs": len(doc.blocks), "segments": len(doc.segments)}
+
+
+def as_dict(result: AuditResult) -> dict:
+    documents = []
+    for a in result.articles:
+        art = a.article
+        documents.append({
+            "name": art.name,
+            "target": document_json(art.target),
+            "source": document_json(art.source),
+            "reference": document_json(art.reference),
+            "glossary": {"file": art.glossary.path, "entries": len(art.glossary)} if art.glossary else None,
+            "beads": [{"id": b.id, "src": list(b.src), "tgt": list(b.tgt), "type": b.kind,
+                       "confidence": round(b.confidence, 3)} for b in art.beads],
+            "notes": list(art.notes),
+            "findings": len(a.findings),
+            "scores": a.scores,
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "mtqa", "version": __version__},
+        "signature": result.signature,
+        "fail_on": result.fail_on.label,
+        "failed": result.failed(),
+        "documents": documents,
+        "findings": [f.to_json() for f in result.findings],
+        "scores": result.scores,
+    }
+
+
+def render(result: AuditResult, **_: object) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"

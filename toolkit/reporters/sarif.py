@@ -1,0 +1,91 @@
+"""SARIF 2.1.0 output for code-scanning UIs; rule metadata comes from the rule registry."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import __version__
+from ..model import AuditResult, Finding, Severity
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning",
+         Severity.NEUTRAL: "note"}
+
+
+def _rule_descriptor(r) -> dict:
+    from ..docs import render as render_doc
+
+    return {
+        "id": r.id,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.section("What it does") or r.summary},
+        "help": {"text": render_doc(r), "markdown": render_doc(r)},
+        "defaultConfiguration": {"level": LEVEL[r.severity]},
+        "properties": {"category": r.category, "severity": r.severity.label,
+                       "tags": [r.category.split("/")[0], r.family]},
+    }
+
+
+def _uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def _result(f: Finding, rule_index: dict[str, int]) -> dict:
+    out = {
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index[f.rule_id],
+        "level": LEVEL[f.severity],
+        "message": {"text": f.message + (f" Fix: {f.suggestion}" if f.suggestion else "")},
+        "properties": {"category": f.category, "severity": f.severity.label, "bead": f.bead},
+    }
+    if f.target:
+        t = f.target
+        end_text = t.text
+        end_line = t.line + end_text.count("\n")
+        end_col = (len(end_text) - end_text.rfind("\n")) if "\n" in end_text else t.column + len(end_text)
+        out["locations"] = [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(t.file)},
+            "region": {"startLine": t.line, "startColumn": t.column, "endLine": end_line,
+                       "endColumn": end_col, "charOffset": t.start, "charLength": t.end - t.start,
+                       "snippet": {"text": t.text}},
+        }}]
+    if f.suggestion is not None and f.target:
+        t = f.target
+        out["fixes"] = [{"description": {"text": f"Replace with {f.suggestion!r}" if f.suggestion else "Delete"},
+                         "artifactChanges": [{"artifactLocation": {"uri": _uri(t.file)},
+                                              "replacements": [{"deletedRegion": {"charOffset": t.start,
+                                                                                  "charLength": t.end - t.start},
+                                                                "insertedContent": {"text": f.suggestion}}]}]}]
+    if f.source:
+        s = f.source
+        out["relatedLocations"] = [{"id": 1, "message": {"text": "source text"}, "physicalLocation": {
+            "artifactLocation": {"uri": _uri(s.file)},
+            "region": {"startLine": s.line, "startColumn": s.column, "charOffset": s.start,
+                       "charLength": s.end - s.start, "snippet": {"text": s.text}}}}]
+    return out
+
+
+def as_dict(result: AuditResult) -> dict:
+    from ..engine import ALL_RULES  # the rules the engine runs
+
+    rule_index = {r.id: i for i, r in enumerate(ALL_RULES)}
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "mtqa", "version": __version__, "semanticVersion": __version__,
+                "informationUri": "https://pypi.org/project/mtqa/",
+                "rules": [_rule_descriptor(r) for r in ALL_RULES],
+            }},
+            "results": [_result(f, rule_index) for f in result.findings],
+            "properties": {"signature": result.signature, "scores": result.scores},
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+
+
+def render(result: AuditResult, **_: object) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
