@@ -35,7 +35,7 @@ def _uri(path: str) -> str:
 def _result(f: Finding, rule_index: dict[str, int]) -> dict:
     out = {
         "ruleId": f.rule_id,
-        "ruleIndex": rule_index[f.rule_id],
+        "ruleIndex": rule_index.get(f.rule_id, -1),
         "level": LEVEL[f.severity],
         "message": {"text": f.message + (f" Fix: {f.suggestion}" if f.suggestion else "")},
         "properties": {"category": f.category, "severity": f.severity.label, "bead": f.bead},

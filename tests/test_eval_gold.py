@@ -1,0 +1,36 @@
+"""The gold evaluator's arithmetic, on hand-computed cases."""
+from toolkit.evaluation.gold import coverage, overlaps, score
+
+
+def f(start, end, severity="minor"):
+    return {"severity": severity, "target": {"start": start, "end": end}}
+
+
+def g(id_, start, end, detectable="rule", category="Design and markup/Markup"):
+    return {"id": id_, "start": start, "end": end, "detectable": detectable, "category": category}
+
+
+def test_overlap_and_coverage():
+    assert overlaps(0, 5, 4, 8) and not overlaps(0, 5, 5, 8)
+    assert overlaps(5, 5, 4, 8)  # an empty span is a point
+    assert coverage(0, 10, [(0, 4), (2, 6), (8, 20)]) == 0.8
+
+
+def test_recall_precision_false_alarms():
+    gold = [g("a", 0, 5), g("b", 10, 15, "glossary", "Terminology/Wrong term"),
+            g("c", 20, 25, "semantic", "Accuracy/Mistranslation")]
+    findings = [f(1, 2), f(3, 4), f(30, 31), f(12, 13, "neutral")]
+    negatives = [{"id": "n1", "start": 30, "end": 32}, {"id": "n2", "start": 40, "end": 41}]
+    r = score(gold, findings, negatives)
+    assert r["found"] == 1 and r["recall"] == round(1 / 3, 4)
+    assert r["recall_glossary_rule"] == 0.5  # a found, b missed (its only finding is neutral)
+    assert r["recall_by_detectable"]["semantic"]["recall"] == 0.0
+    assert r["precision"] == round(2 / 3, 4)
+    assert r["false_alarms"] == 1 and r["false_alarm_rate"] == 0.5
+    assert r["missed"] == ["b", "c"]
+
+
+def test_page_chrome_needs_coverage():
+    gold = [g("p", 100, 200, category="Non-article content/Page chrome")]
+    assert score(gold, [f(100, 150)])["found"] == 0
+    assert score(gold, [f(100, 150), f(150, 190)])["found"] == 1
