@@ -31,11 +31,15 @@ def rules(ctx: typer.Context,
     from rich.table import Table
 
     table = Table(show_edge=False, pad_edge=False)
-    for col in ("id", "name", "severity", "category", "summary"):
-        table.add_column(col, overflow="fold")
+    for col in ("id", "name", "severity", "category"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("summary", overflow="fold", min_width=30)
     for r in chosen:
         table.add_row(r.id, r.name, r.severity.label, r.category, r.summary)
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160  # piped: keep one rule per line
+    console.print(table)
 
 
 @app.command()
