@@ -1,9 +1,10 @@
 """Rule documentation: render it, and execute its examples (as pylint does)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
-from .model import Finding
+from .model import Bead, Finding
 from .rules.base import Example, Rule
 
 
@@ -28,9 +29,23 @@ def run_example(r: Rule, example: Example) -> list[ExampleOutcome]:
         article = article_from_strings(text, example.source, src_lang=example.src_lang,
                                        tgt_lang=example.tgt_lang, glossary_rows=example.glossary,
                                        reference=example.reference)
+        if "beads" in example.extra:  # an example may fix its alignment: "[0]:[0] 0.3; []:[1]"
+            article = replace(article, beads=parse_beads(example.extra["beads"]))
         findings = tuple(f for f in run_rules(article, rules=[r]) if f.rule_id == r.id)
         outcomes.append(ExampleOutcome(text, should_fire, findings))
     return outcomes
+
+
+def parse_beads(text: str) -> tuple[Bead, ...]:
+    """``"[0]:[0] 0.35; [1, 2]:[1]; [3]:[]"`` → beads (confidence 1.0 when not given)."""
+    beads = []
+    for item in filter(None, (x.strip() for x in text.split(";"))):
+        m = re.fullmatch(r"\[([\d,\s]*)\]:\[([\d,\s]*)\](?:\s+([\d.]+))?", item)
+        if not m:
+            raise ValueError(f"bead not understood: {item!r}")
+        ids = [tuple(int(x) for x in g.split(",") if x.strip()) for g in m.group(1, 2)]
+        beads.append(Bead(len(beads), ids[0], ids[1], float(m.group(3) or 1.0)))
+    return tuple(beads)
 
 
 def render(r: Rule) -> str:
