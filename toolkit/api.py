@@ -14,7 +14,7 @@ from .engine import Selection, run_rules
 from .errors import InputError
 from .glossary import Glossary, load_glossary, parse_rows
 from .model import Article, ArticleResult, AuditResult, Bead, Document, Severity
-from .readers import BILINGUAL_SUFFIXES, TEXT_SUFFIXES, HTML_SUFFIXES, from_text, read_document
+from .readers import BILINGUAL_SUFFIXES, HTML_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, from_text, read_document
 from .readers.base import base_lang
 from .segment import segment
 
@@ -49,8 +49,8 @@ def find_articles(paths: Sequence[str | Path]) -> list[Path]:
         if not p.exists():
             raise InputError(f"{p}: no such file or folder")
         if p.is_file():
-            if p.suffix.lower() not in BILINGUAL_SUFFIXES:
-                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po); "
+            if p.suffix.lower() not in BILINGUAL_SUFFIXES | TABLE_SUFFIXES:
+                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
                                  "for a text article give its folder (source.<lang>.txt + mt.<lang>.txt)")
             out.append(p)
         elif is_article_dir(p):

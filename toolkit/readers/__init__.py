@@ -15,6 +15,8 @@ from .text import blocks_of
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 BILINGUAL_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".tmx", ".po", ".pot"}
+# Read as bilingual only when named on the command line (a folder's glossary.csv is no article).
+TABLE_SUFFIXES = {".csv", ".tsv"}
 
 
 def read_document(path: str | Path, lang: str | None = None, what: str = "file") -> Document:
