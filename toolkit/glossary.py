@@ -1,13 +1,17 @@
-"""Glossary model and loaders (CSV/TSV).
+"""Glossary model and loaders (CSV/TSV and TBX).
 
 A glossary row is ``source,target,forbidden,case_sensitive,note``; ``target`` and
 ``forbidden`` may list variants separated by ``|``; several rows with the same source
-accept any of their targets.
+accept any of their targets. An entry whose target equals its source is a
+do-not-translate entry. ``case_sensitive`` applies to target and forbidden matching.
+A header row is recognised (its column names may come in any order); without one
+the columns are positional.
+
+Errors are :class:`~toolkit.errors.InputError` naming the file and line.
 """
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -16,6 +20,11 @@ from .errors import InputError
 
 TRUE = {"true", "yes", "1", "y"}
 FALSE = {"false", "no", "0", "n", ""}
+COLUMNS = ("source", "target", "forbidden", "case_sensitive", "note")
+_ALIASES = {"src": "source", "term": "source", "tgt": "target", "translation": "target",
+            "forbidden_variants": "forbidden", "deprecated": "forbidden", "case": "case_sensitive",
+            "case-sensitive": "case_sensitive", "notes": "note", "comment": "note",
+            "definition": "note"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,8 @@ class Entry:
 class Glossary:
     entries: tuple[Entry, ...]
     path: str = "<glossary>"
+    src_lang: str | None = None
+    tgt_lang: str | None = None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -52,45 +63,135 @@ class Glossary:
         """(source, target) pairs, e.g. as alignment anchors."""
         return [(e.source, t) for e in self.entries for t in e.targets if t]
 
+    def terms(self) -> tuple[Entry, ...]:
+        """One merged entry per source term: rows with the same source pool their targets,
+        forbidden variants and notes (case-sensitive if any row is); first-row order kept."""
+        merged: dict[str, Entry] = {}
+        for e in self.entries:
+            m = merged.get(e.source)
+            if m is None:
+                merged[e.source] = e
+                continue
+            notes = m.note if not e.note or e.note in m.note else f"{m.note} {e.note}".strip()
+            merged[e.source] = Entry(m.source, _union(m.targets, e.targets),
+                                     _union(m.forbidden, e.forbidden),
+                                     m.case_sensitive or e.case_sensitive, notes, m.line)
+        return tuple(merged.values())
+
+    def lookup(self, source: str) -> Entry | None:
+        for e in self.terms():
+            if e.source == source:
+                return e
+        return None
+
+
+def _union(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    return a + tuple(x for x in b if x not in a)
+
 
 def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+    out: list[str] = []
+    for v in (value or "").split("|"):
+        v = " ".join(v.split())
+        if v and v not in out:
+            out.append(v)
+    return tuple(out)
+
+
+def _header_map(row: list[str]) -> dict[str, int] | None:
+    names = [c.strip().lower().replace(" ", "_") for c in row]
+    names = [_ALIASES.get(n, n) for n in names]
+    if "source" in names and "target" in names:
+        return {n: i for i, n in enumerate(names) if n in COLUMNS}
+    return None
+
+
+def make_entry(source: str, targets: str, forbidden: str = "", case: str = "", note: str = "",
+               origin: str = "<glossary>", line: int = 0) -> Entry:
+    """One validated entry; ``targets``/``forbidden`` are ``|``-separated."""
+    where = f"{origin}:{line}" if line else origin
+    source = " ".join((source or "").split())
+    tgts = _split(targets)
+    if not source or not tgts:
+        raise InputError(f"{where}: a glossary row needs a source and a target")
+    flag = (case or "").strip().lower()
+    if flag not in TRUE | FALSE:
+        raise InputError(f"{where}: case_sensitive must be true or false, got {case!r}")
+    sensitive = flag in TRUE
+    forb = _split(forbidden)
+    same = {t if sensitive else t.casefold() for t in tgts}
+    clash = [f for f in forb if (f if sensitive else f.casefold()) in same]
+    if clash:
+        raise InputError(f"{where}: {clash[0]!r} is both an approved target and a forbidden variant")
+    return Entry(source, tgts, forb, sensitive, (note or "").strip(), line)
 
 
 def parse_rows(lines: Iterable[str], origin: str = "<glossary>", delimiter: str = ",",
                header: bool | None = None) -> Glossary:
     """Parse CSV/TSV text lines. A header row (``source,target,…``) is recognised and skipped."""
-    rows = list(csv.reader(list(lines), delimiter=delimiter))
-    entries = []
-    start = 0
-    if rows and (header or (header is None and [c.strip().lower() for c in rows[0][:2]] == ["source", "target"])):
-        start = 1
-    for number, row in enumerate(rows[start:], start=start + 1):
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) < 2 or not row[0].strip() or not row[1].strip():
-            raise InputError(f"{origin}:{number}: a glossary row needs a source and a target, got {row!r}")
-        case = (row[3].strip().lower() if len(row) > 3 else "")
-        if case not in TRUE | FALSE:
-            raise InputError(f"{origin}:{number}: case_sensitive must be true or false, got {row[3]!r}")
-        entries.append(Entry(row[0].strip(), _split(row[1]), _split(row[2]) if len(row) > 2 else (),
-                             case in TRUE, row[4].strip() if len(row) > 4 else "", number))
+    reader = csv.reader(list(lines), delimiter=delimiter)
+    entries: list[Entry] = []
+    columns = {name: i for i, name in enumerate(COLUMNS)}
+    positional = True
+    width = len(COLUMNS)
+    last_line = 0
+    try:
+        for n, row in enumerate(reader):
+            first_line, last_line = last_line + 1, reader.line_num
+            if n == 0 and header is not False:
+                mapped = _header_map(row)
+                if mapped is not None or header:
+                    columns, positional = mapped or columns, mapped is None
+                    width = len(row) if mapped else width
+                    continue
+            if not row or all(not c.strip() for c in row):
+                continue
+            if row[0].lstrip().startswith("#"):
+                continue
+            if len(row) > width and any(c.strip() for c in row[width:]):
+                raise InputError(f"{origin}:{first_line}: {len(row)} columns, expected at most "
+                                 f"{width} ({','.join(COLUMNS)}); quote fields that contain "
+                                 f"'{delimiter}'")
+
+            def cell(name: str) -> str:
+                i = columns.get(name)
+                return row[i] if i is not None and i < len(row) else ""
+
+            if len(row) < 2 and positional:
+                raise InputError(f"{origin}:{first_line}: a glossary row needs a source and a "
+                                 f"target, got {row!r}")
+            entries.append(make_entry(cell("source"), cell("target"), cell("forbidden"),
+                                      cell("case_sensitive"), cell("note"), origin, first_line))
+    except csv.Error as exc:
+        raise InputError(f"{origin}:{reader.line_num}: malformed CSV: {exc}") from None
     return Glossary(tuple(entries), origin)
 
 
-def load_glossary(path: str | Path) -> Glossary:
+def load_glossary(path: str | Path, src_lang: str | None = None,
+                  tgt_lang: str | None = None) -> Glossary:
+    """Read a CSV, TSV or TBX glossary (by extension; ``.xml`` is read as TBX)."""
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{p}: glossary not found")
     data = p.read_bytes()
+    suffix = p.suffix.lower()
+    if suffix in (".tbx", ".xml"):
+        from .terms.tbx import parse_tbx
+
+        return parse_tbx(data, str(p), src_lang, tgt_lang)
     if b"\x00" in data:
         raise InputError(f"{p}: glossary is a binary file, expected UTF-8 CSV/TSV")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{p}: glossary is not UTF-8 (byte {exc.start}); re-save it as UTF-8") from None
-    delimiter = "\t" if p.suffix.lower() == ".tsv" else ","
-    try:
-        return parse_rows(io.StringIO(text).read().splitlines(), str(p), delimiter)
-    except csv.Error as exc:
-        raise InputError(f"{p}: malformed CSV: {exc}") from None
+        line = data[:exc.start].count(b"\n") + 1
+        raise InputError(f"{p}:{line}: glossary is not UTF-8 (byte {exc.start}); "
+                         "re-save it as UTF-8") from None
+    if suffix == ".tsv" or (suffix not in (".csv",) and "\t" in text.split("\n", 1)[0]):
+        delimiter = "\t"
+    else:
+        delimiter = ","
+    glossary = parse_rows(text.splitlines(), str(p), delimiter)
+    if not glossary.entries:
+        raise InputError(f"{p}: glossary has no entries")
+    return Glossary(glossary.entries, str(p), src_lang, tgt_lang)

@@ -14,6 +14,7 @@ import typer
 from .. import __version__
 from ..errors import MtqaError
 from . import align as align_cmd
+from . import glossary as glossary_cmd
 from . import audit as audit_cmd
 from . import rules as rules_cmd
 
@@ -43,15 +44,7 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """mtqa audits machine translations against their sources, glossaries and references."""
 
 
-def _register_glossary() -> None:
-    try:  # TEMPORARY until the glossary command lands
-        from . import glossary as glossary_cmd
-    except ImportError:
-        return
-    app.add_typer(glossary_cmd.app, name="glossary")
-
-
-_register_glossary()
+app.add_typer(glossary_cmd.app, name="glossary")
 
 
 def main(argv: list[str] | None = None) -> None:

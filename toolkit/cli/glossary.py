@@ -1,0 +1,75 @@
+"""``mtqa glossary report``: how each term was rendered across a batch."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import MtqaError
+
+app = typer.Typer(help="Glossary reports: term adherence, consistency, forbidden hits and "
+                       "candidate new terms.", no_args_is_help=True)
+
+
+@app.callback()
+def _group() -> None:
+    """Glossary reports: term adherence, consistency, forbidden hits and candidate terms."""
+
+
+@app.command("report")
+def report(
+    paths: List[Path] = typer.Argument(..., help="Article folders, batch folders or bilingual files."),
+    glossary: Optional[Path] = typer.Option(None, "--glossary", "-g",
+                                            help="Glossary (CSV, TSV or TBX) for every article; "
+                                                 "default: each folder's glossary.*"),
+    html: Optional[Path] = typer.Option(None, "--html", help="Write the HTML report here."),
+    md: Optional[Path] = typer.Option(None, "--md", help="Write a Markdown report here."),
+    csv_out: Optional[Path] = typer.Option(None, "--csv", help="Write candidate new terms as glossary CSV."),
+    tbx: Optional[Path] = typer.Option(None, "--tbx", help="Write candidate new terms as TBX."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the report data as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stdout."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an error."),
+) -> None:
+    """For each term: renderings with counts and places, adherence, consistency, forbidden hits."""
+    try:
+        from ..terms.report import build_report, summary_lines, write_atomic
+
+        result = build_report(paths, glossary)
+        if html:
+            from ..reporters.glossary_html import render as render_html
+
+            write_atomic(html, render_html(result))
+        if md:
+            from ..reporters.glossary_md import render as render_md
+
+            write_atomic(md, render_md(result))
+        if csv_out or tbx:
+            from ..reporters.glossary_csv import render_csv, render_tbx
+
+            if csv_out:
+                write_atomic(csv_out, render_csv(result))
+            if tbx:
+                write_atomic(tbx, render_tbx(result))
+        if json_out:
+            import json
+
+            write_atomic(json_out, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    except (MtqaError, OSError) as exc:
+        if debug:
+            raise
+        typer.echo(f"mtqa: error: {_one_line(exc)}", err=True)
+        raise typer.Exit(2)
+    if not quiet:
+        for line in summary_lines(result):
+            typer.echo(line)
+        for label, path in (("html", html), ("markdown", md), ("csv", csv_out), ("tbx", tbx),
+                            ("json", json_out)):
+            if path:
+                typer.echo(f"wrote {label}: {path}")
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc) if not isinstance(exc, OSError) or not exc.filename else \
+        f"{exc.filename}: {exc.strerror}"
+    return " ".join(text.split())

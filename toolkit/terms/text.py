@@ -1,0 +1,178 @@
+"""Tokens and comparison keys for term matching.
+
+A text is cut into tokens with exact offsets (French elisions *l’*, *d’*, *qu’* are
+tokens of their own, hyphenated words stay whole, punctuation marks are tokens that
+break multi-word matches). Each token carries *keys*: the forms under which it can
+match a glossary token (folded surface, folded lemma, singular), so that *puces*
+matches *puce* and *entraînées* matches *entraîner*.
+
+French lemmas come from :func:`toolkit.nlp.analyser` (loaded once per process); when
+no model is installed for a language, the keys are the folded surface and a light
+rule-based singular (English gets a light suffix stripper).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..textutil import CJK_RE, fold
+
+APOSTROPHES = "’‘ʼ`´"
+_ELISION = r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’ʼ]"
+TOKEN_RE = re.compile(rf"(?i:{_ELISION})(?=[^\W_]|\s)|[^\W_]+(?:[-‐'’ʼ·.](?=[^\W_])[^\W_]+)*|\S")
+CJK_LANGS = frozenset({"zh", "ja", "ko", "yue", "wuu"})
+# Inflected forms and derived nouns of a regular French -er verb (stem + ending).
+ER_ENDINGS = ("er", "e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ais", "ait", "aient",
+              "ant", "ai", "a", "as", "ions", "iez", "era", "eras", "erons", "erez", "eront",
+              "erai", "erait", "eraient", "erions", "eriez", "èrent", "ât",
+              "ement", "ements", "age", "ages", "ation", "ations", "eur", "eurs")
+
+
+def apos(text: str) -> str:
+    """Unify typographic and straight apostrophes (for case-sensitive comparisons)."""
+    for ch in APOSTROPHES:
+        text = text.replace(ch, "'")
+    return text
+
+
+def vkey(text: str) -> str:
+    """Variant key: folded, with spaces, hyphens and apostrophes removed (NVIDIA ≈ Nvidia)."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def singular(folded: str) -> str:
+    """A light plural stripper for folded Latin-script words (puces → puce, lois → loi)."""
+    if len(folded) >= 4 and folded[-1] == "s" and folded[-2] not in "su":
+        return folded[:-1]
+    if len(folded) >= 5 and folded.endswith(("aux", "eux")):
+        return folded[:-1]
+    return folded
+
+
+def en_stem(folded: str) -> str:
+    """A light English suffix stripper, applied to both sides of a comparison."""
+    w = folded
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("sses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def is_cjk_lang(lang: str) -> bool:
+    return lang.split("-")[0].lower() in CJK_LANGS
+
+
+def has_cjk(text: str) -> bool:
+    return bool(CJK_RE.search(text))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int  # offset into the document (or string) the token was cut from
+    end: int
+    text: str
+    keys: frozenset  # folded forms this token can match under
+    lemma: str = ""
+    pos: str = ""
+
+    @property
+    def is_word(self) -> bool:
+        return any(c.isalnum() for c in self.text)
+
+
+def split(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each token of ``text``; offsets shifted by ``offset``."""
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(text)]
+
+
+def keys_for(surface: str, lemma: str, lang: str) -> frozenset:
+    f = fold(surface)
+    keys = {f}
+    if not any(c.isalpha() for c in f):
+        return frozenset(keys)
+    if lang == "en":
+        keys.add(en_stem(f))
+    else:
+        keys.add(singular(f))
+    if lemma:
+        keys.add(fold(lemma))
+    return frozenset(keys)
+
+
+def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True) -> list[list[Token]]:
+    """Tokens of several texts (each with its document offset), lemmatised in one batch."""
+    base = lang.split("-")[0].lower()
+    pieces = [split(text, offset) for text, offset in texts]
+    analysed: list[list[tuple[str, str]]] = [[("", "")] * len(p) for p in pieces]
+    nlp = _analyser(base) if lemmas else None
+    if nlp is not None:
+        from spacy.tokens import Doc
+
+        docs = []
+        for (text, offset), toks in zip(texts, pieces):
+            words = [t for _, _, t in toks]
+            spaces = [bool(i + 1 < len(toks) and toks[i + 1][0] > toks[i][1]) for i in range(len(toks))]
+            docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+        for i, doc in enumerate(nlp.pipe(docs, batch_size=64)):
+            analysed[i] = [(t.lemma_, t.pos_) for t in doc]
+    out = []
+    for toks, ana in zip(pieces, analysed):
+        out.append([Token(s, e, t, keys_for(t, lem if _plausible(t, lem) else "", base), lem, pos)
+                    for (s, e, t), (lem, pos) in zip(toks, ana)])
+    return out
+
+
+def _plausible(surface: str, lemma: str) -> bool:
+    """Drop lemmas that are not words (a statistical lemmatiser sometimes cuts a stem)."""
+    if not lemma or lemma == surface:
+        return bool(lemma)
+    return lemma[:1].isalpha() and len(lemma) >= min(len(surface) - 3, 3)
+
+
+@functools.lru_cache(maxsize=8)
+def _analyser(lang: str):
+    from ..nlp import analyser
+
+    try:
+        return analyser(lang)
+    except Exception:  # model not installed: fall back to rule-based keys
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def is_er_verb(word: str, lang: str) -> bool:
+    """True for a single French word that is a regular -er verb in its infinitive."""
+    if lang != "fr" or " " in word or len(word) < 5 or not word.endswith("er") or not word.islower():
+        return False
+    nlp = _analyser("fr")
+    if nlp is None:
+        return True
+    doc = nlp(word)
+    return len(doc) == 1 and doc[0].pos_ in ("VERB", "AUX")
+
+
+def verb_family(word: str) -> frozenset:
+    """Folded inflections of a regular -er verb and its derived nouns (entraîner → entraînement)."""
+    stem = fold(word)[:-2]
+    return frozenset(fold(stem + ending) for ending in ER_ENDINGS)
+
+
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def display_key(text: str) -> str:
+    """How two renderings are compared for consistency: case and apostrophes unified."""
+    return " ".join(apos(text).split())
