@@ -110,12 +110,7 @@ def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str]) 
 
 
 def align_documents(source: Document, target: Document, glossary: Glossary | None = None) -> list[Bead]:
-    try:
-        from .align import align_sentences
-    except ImportError:  # TEMPORARY while the aligner lands: pair sentences in order
-        n = max(len(source.segments), len(target.segments))
-        return [Bead(i, (i,) if i < len(source.segments) else (), (i,) if i < len(target.segments) else ())
-                for i in range(n)]
+    from .align import align_sentences
 
     return align_sentences(
         [s.text for s in source.segments], [s.text for s in target.segments],

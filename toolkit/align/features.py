@@ -1,0 +1,234 @@
+"""Per-sentence anchor keys: things a sentence and its translation tend to share.
+
+Each key is a string whose first character is its class:
+
+``N`` number (normalised value), ``W`` word written the same on both sides (names,
+acronyms, codes, URLs, Latin tokens inside Chinese text), ``P`` cognate prefix for
+Latin-script pairs, ``K`` consonant skeleton (cognates whose vowels differ), ``Y``
+toneless pinyin of Chinese text vs romanised names, ``Q`` punctuation (question and
+exclamation marks, quotes, brackets), ``G`` glossary pair, ``L`` word pair learned from
+a first alignment of the same document.
+
+Nothing here decides whether a key is informative: the lexical model weighs each key
+by how often it occurs on each side of the document.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable, Sequence
+
+from .numbers import extract_numbers
+
+__all__ = ["fold", "is_cjk_lang", "is_cjk_text", "sentence_lengths", "SideFeatures",
+           "extract_keys", "glossary_keys", "content_units"]
+
+_CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu", "cmn", "lzh"}
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_TOKEN_RE = re.compile(
+    r"(?:https?://|www\.)\S+|[0-9A-Za-z\u00c0-\u024f]+(?:[.\-_'’/][0-9A-Za-z\u00c0-\u024f]+)*")
+_WORD_RE = re.compile(r"\w+")
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+")
+_CAP_RE = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’-]*")
+_VOWELS = set("aeiouy")
+_SPECIAL_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
+                               "þ": "th", "ð": "d", "ı": "i", "’": "'"})
+
+_QUESTION = set("?？¿")
+_EXCLAIM = set("!！¡")
+_QUOTES = set("\"“”„«»‹›「」『』")
+_BRACKETS = set("()（）[]【】")
+
+
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form used for matching (Émile → emile, Straße → strasse)."""
+    if text.isascii():
+        return text.lower()
+    text = text.casefold().translate(_SPECIAL_FOLD)
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
+
+
+def is_cjk_lang(lang: str) -> bool:
+    return (lang or "").split("-")[0].split("_")[0].lower() in _CJK_LANGS
+
+
+def is_cjk_text(sentences: Sequence[str]) -> bool:
+    """True when Han characters make up a large share of the letters."""
+    han = letters = 0
+    for s in sentences[:400]:
+        han += len(_HAN_RE.findall(s))
+        letters += sum(1 for c in s if c.isalpha())
+    return letters > 0 and han / letters > 0.3
+
+
+def sentence_lengths(sentences: Sequence[str]) -> list[int]:
+    """Length in characters, whitespace runs counted once."""
+    return [len(" ".join(s.split())) for s in sentences]
+
+
+class SideFeatures:
+    """Keys of every sentence of one side, plus what the lexicon learner needs."""
+
+    def __init__(self, keys: list[set[str]], units: list[set[str]]):
+        self.keys = keys
+        self.units = units
+
+
+def _pinyin_table():
+    from pypinyin.constants import PINYIN_DICT  # lazy: only Chinese needs it
+    return PINYIN_DICT
+
+
+_PINYIN_CACHE: dict[str, str] = {}
+
+
+def _pinyin(ch: str) -> str:
+    syl = _PINYIN_CACHE.get(ch)
+    if syl is None:
+        reading = _pinyin_table().get(ord(ch), "")
+        syl = fold(reading.split(",")[0]) if reading else ""
+        _PINYIN_CACHE[ch] = syl
+    return syl
+
+
+def _pinyin_keys(text: str, out: set[str]) -> None:
+    for run in _HAN_RUN_RE.findall(text):
+        syls = [_pinyin(c) for c in run]
+        n = len(syls)
+        for i in range(n):
+            joined = ""
+            for k in range(i, min(n, i + 3)):
+                if not syls[k]:
+                    break
+                joined += syls[k]
+                if len(joined) >= 4:
+                    out.add("Y" + joined)
+
+
+def _romanised_keys(text: str, out: set[str]) -> None:
+    """Capitalised words and runs of them, as pinyin would spell them (Wang Mei → wangmei)."""
+    caps = [(m.start(), m.end(), fold(m.group(0)).replace("-", "").replace("'", ""))
+            for m in _CAP_RE.finditer(text)]
+    for i, (_s, _e, w) in enumerate(caps):
+        if len(w) >= 4:
+            out.add("Y" + w)
+        joined, end = w, caps[i][1]
+        for k in range(i + 1, min(len(caps), i + 3)):
+            if text[end:caps[k][0]].strip():
+                break
+            joined += caps[k][2]
+            end = caps[k][1]
+            out.add("Y" + joined)
+
+
+def _punct_keys(text: str, out: set[str]) -> None:
+    chars = set(text)
+    if chars & _QUESTION:
+        out.add("Q?")
+    if chars & _EXCLAIM:
+        out.add("Q!")
+    if chars & _QUOTES:
+        out.add("Q\"")
+    if chars & _BRACKETS:
+        out.add("Q(")
+
+
+def _skeleton(word: str) -> str:
+    cons = [c for c in word[1:] if c not in _VOWELS and c.isalpha()]
+    return word[0] + "".join(cons[:3]) if len(cons) >= 3 else ""
+
+
+def _word_keys(w: str, latin_pair: bool) -> tuple[str, ...]:
+    if w.isdigit() or len(w) < 2:
+        return ()
+    if not (latin_pair and len(w) >= 5):
+        return ("W" + w,)
+    sk = _skeleton(w)
+    return ("W" + w, "P" + w[:4], "K" + sk) if sk else ("W" + w, "P" + w[:4])
+
+
+def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool) -> SideFeatures:
+    """Anchor keys for each sentence of one side.
+
+    ``cjk`` says this side is Chinese/Japanese text, ``other_cjk`` the other side: Latin
+    cognate keys only make sense when both sides are written in Latin script, pinyin
+    keys only when exactly one side is Chinese.
+    """
+    latin_pair = not cjk and not other_cjk
+    cache: dict[str, tuple[str, ...]] = {}
+    all_keys: list[set[str]] = []
+    all_units: list[set[str]] = []
+    for text in sentences:
+        keys: set[str] = set()
+        for value in extract_numbers(text, lang):
+            keys.add("N" + value)
+        _punct_keys(text, keys)
+        for url in _URL_RE.findall(text):
+            keys.add("W" + fold(url).rstrip(".,;:)"))
+        units: set[str] = set()
+        if cjk:
+            for tok in _LATIN_TOKEN_RE.findall(text):
+                f = fold(tok)
+                if len(f) >= 2 and not f.isdigit():
+                    keys.add("W" + f)
+            if not other_cjk:
+                _pinyin_keys(text, keys)
+            for run in _HAN_RUN_RE.findall(text):
+                units.update(run[i:i + 2] for i in range(len(run) - 1))
+        else:
+            for w in set(_WORD_RE.findall(fold(text))):
+                got = cache.get(w)
+                if got is None:
+                    got = cache[w] = _word_keys(w, latin_pair)
+                if got:
+                    keys.update(got)
+                    if len(w) >= 3:
+                        units.add(w)
+            if other_cjk:
+                _romanised_keys(text, keys)
+        all_keys.append(keys)
+        all_units.append(units)
+    return SideFeatures(all_keys, all_units)
+
+
+def content_units(features: SideFeatures) -> list[set[str]]:
+    return features.units
+
+
+def _term_pattern(term: str, cjk: bool) -> re.Pattern[str] | None:
+    t = fold(term.strip())
+    if not t:
+        return None
+    if cjk or _HAN_RE.search(t):
+        return re.compile(re.escape(t))
+    return re.compile(r"(?<!\w)" + re.escape(t) + r"\w{0,3}(?!\w)")
+
+
+def glossary_keys(lexicon: Iterable[tuple[str, str]], src: Sequence[str], tgt: Sequence[str],
+                  src_feat: SideFeatures, tgt_feat: SideFeatures,
+                  src_cjk: bool, tgt_cjk: bool) -> None:
+    """Add ``G`` keys for each lexicon pair found on the two sides (in place).
+
+    A few trailing letters are allowed after a Latin term, so inflected forms match.
+    """
+    pairs = [(s, t) for s, t in lexicon if s and t and s.strip() and t.strip()]
+    if not pairs:
+        return
+    src_f = [fold(s) for s in src]
+    tgt_f = [fold(t) for t in tgt]
+    for n, (s_term, t_term) in enumerate(pairs):
+        ps, pt = _term_pattern(s_term, src_cjk), _term_pattern(t_term, tgt_cjk)
+        if ps is None or pt is None:
+            continue
+        key = f"G{n}"
+        s_probe, t_probe = fold(s_term.strip())[:3], fold(t_term.strip())[:3]
+        for i, text in enumerate(src_f):
+            if s_probe in text and ps.search(text):
+                src_feat.keys[i].add(key)
+        for j, text in enumerate(tgt_f):
+            if t_probe in text and pt.search(text):
+                tgt_feat.keys[j].add(key)

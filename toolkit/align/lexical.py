@@ -1,0 +1,200 @@
+"""Lexical evidence for a bead: a log-likelihood ratio over shared anchor keys.
+
+For a key k seen in a source group S, the model asks whether it is also in the target
+group T. Under "S and T are translations" it is there with probability ``p1``; under
+"T is an unrelated group" with probability ``p0`` = its document frequency on the target
+side. Each key thus adds ``log(p1/p0)`` when matched and ``log((1-p1)/(1-p0))`` when
+not. Both directions are scored and averaged. ``p1`` is estimated per document and per
+key class from a first alignment, and bounded by ``df_t/df_s`` (a key in 10 source
+sentences but 2 target sentences cannot be matched 10 times). Rare keys thus weigh a
+lot, keys common on one side little, and keys found on one side only nothing.
+
+A bead's score decomposes into per-sentence terms (unmatched keys) and per-pair terms
+(matched keys), so the aligner can sum them over any group with cumulative sums.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .dp import MAX_GROUP
+
+__all__ = ["LexicalModel", "DEFAULT_P1", "CLASSES"]
+
+# Starting probability that a key of each class is found in the aligned group.
+DEFAULT_P1 = {"N": 0.7, "W": 0.5, "P": 0.35, "K": 0.3, "Y": 0.5, "Q": 0.6, "G": 0.7,
+              "L": 0.5}
+MAX_GAIN = 5.0        # cap on one key's evidence in one direction (nats)
+MIN_GAIN = 0.15       # keys carrying less evidence than this are ignored
+MAX_PAIR_FACTOR = 60  # keys whose pair count exceeds this × (n + m) are ignored
+
+
+CLASSES = "".join(DEFAULT_P1)
+
+
+class _Side:
+    """Flat key occurrences of one side: sentence, key id, distance to previous use."""
+
+    def __init__(self, sent: np.ndarray, kid: np.ndarray, nkeys: int):
+        order = np.lexsort((sent, kid))
+        sent, kid = sent[order], kid[order]
+        prev = np.full(len(sent), MAX_GROUP, dtype=np.int64)
+        if len(sent) > 1:
+            same = kid[1:] == kid[:-1]
+            gap = sent[1:] - sent[:-1]
+            prev[1:] = np.where(same, np.minimum(gap, MAX_GROUP), MAX_GROUP)
+        self.sent, self.kid, self.prev = sent, kid, prev
+        self.df = np.bincount(kid, minlength=nkeys)
+
+    def subset(self, mask: np.ndarray) -> None:
+        self.sent, self.kid, self.prev = self.sent[mask], self.kid[mask], self.prev[mask]
+
+
+class LexicalModel:
+    """Per-sentence and per-pair lexical terms for one document pair.
+
+    A key is counted once per group even when several sentences of the group hold it.
+    ``prev`` is how far back (1 … MAX_GROUP - 1, or MAX_GROUP for "further") the same key last occurred on
+    the same side; a sentence at position p of its group (0-based) contributes only
+    the keys with prev > p, so a group's keys are its union.
+
+    ``u_src[x - 1][i, b]``: unmatched terms of the keys of source sentence i with
+    prev >= x, when aligned with a group of b target sentences (b = 1..MAX_GROUP);
+    ``u_tgt`` likewise. ``pairs()``: sentence pairs sharing keys, and the shared-key
+    occurrences that a group may hold twice (for exact corrections).
+    """
+
+    def __init__(self, src_keys: Sequence[set[str]], tgt_keys: Sequence[set[str]],
+                 p1_src: dict[str, float] | None = None,
+                 p1_tgt: dict[str, float] | None = None):
+        self.n, self.m = n, m = len(src_keys), len(tgt_keys)
+        p1_src = p1_src or DEFAULT_P1
+        p1_tgt = p1_tgt or DEFAULT_P1
+        # Keys present on both sides only.
+        tgt_vocab: set[str] = set().union(*tgt_keys) if m else set()
+        ids: dict[str, int] = {}
+        s_sent, s_kid = [], []
+        for i, ks in enumerate(src_keys):
+            for k in ks:
+                if k in tgt_vocab:
+                    s_sent.append(i)
+                    s_kid.append(ids.setdefault(k, len(ids)))
+        t_sent, t_kid = [], []
+        for j, kt in enumerate(tgt_keys):
+            for k in kt:
+                kid = ids.get(k)
+                if kid is not None:
+                    t_sent.append(j)
+                    t_kid.append(kid)
+        self.keys = list(ids)
+        nk = len(ids)
+        src = _Side(np.array(s_sent, dtype=np.int64), np.array(s_kid, dtype=np.int64), nk)
+        tgt = _Side(np.array(t_sent, dtype=np.int64), np.array(t_kid, dtype=np.int64), nk)
+        fs, ft = src.df.astype(float), tgt.df.astype(float)
+        cls = np.array([CLASSES.find(k[0]) for k in self.keys], dtype=np.int64)
+        p1s = np.array([p1_src.get(c, 0.5) for c in CLASSES])[cls] if nk else np.zeros(0)
+        p1t = np.array([p1_tgt.get(c, 0.5) for c in CLASSES])[cls] if nk else np.zeros(0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g_st, u_st = _terms(p1s * np.minimum(1.0, ft / fs), ft / max(m, 1))
+            g_ts, u_ts = _terms(p1t * np.minimum(1.0, fs / ft), fs / max(n, 1))
+        useful = (g_st + g_ts >= 2 * MIN_GAIN) & (fs * ft <= MAX_PAIR_FACTOR * (n + m))
+        self.useful = useful
+        self.gain = g_st + g_ts
+        self.u_st, self.u_ts = u_st, u_ts
+        self.key_class = cls
+        self.df_src, self.df_tgt = fs, ft
+        src.subset(useful[src.kid])
+        tgt.subset(useful[tgt.kid])
+        self.src, self.tgt = src, tgt
+        self.u_src = _unmatched(src, u_st, n)
+        self.u_tgt = _unmatched(tgt, u_ts, m)
+
+    def sentence_keys(self, side: str) -> list[list[int]]:
+        """Informative key ids of each sentence of ``side`` ('src' or 'tgt')."""
+        sd = self.src if side == "src" else self.tgt
+        out: list[list[int]] = [[] for _ in range(self.n if side == "src" else self.m)]
+        for s, k in zip(sd.sent.tolist(), sd.kid.tolist()):
+            out[s].append(k)
+        return out
+
+    def hapax_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Sentence pairs sharing keys that occur exactly once on each side, with gains."""
+        src, tgt = self.src, self.tgt
+        hapax = (self.df_src == 1) & (self.df_tgt == 1) & self.useful
+        ms, mt = hapax[src.kid], hapax[tgt.kid]
+        if not ms.any():
+            return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+        s_of = np.full(len(self.keys), -1, dtype=np.int64)
+        t_of = np.full(len(self.keys), -1, dtype=np.int64)
+        s_of[src.kid[ms]] = src.sent[ms]
+        t_of[tgt.kid[mt]] = tgt.sent[mt]
+        kids = np.nonzero(hapax)[0]
+        code = s_of[kids] * (self.m + 1) + t_of[kids]
+        uniq, inv = np.unique(code, return_inverse=True)
+        w = np.bincount(inv, weights=self.gain[kids], minlength=len(uniq))
+        pts = np.stack((uniq // (self.m + 1), uniq % (self.m + 1)), axis=1)
+        return pts, w
+
+    def pairs(self, row_lo: np.ndarray, row_hi: np.ndarray):
+        """Shared keys of sentence pairs (i, j) with row_lo[i] <= j < row_hi[i].
+
+        Returns ``(agg, dup)``: ``agg`` = arrays (i, j, gain, count) aggregated per pair,
+        sorted by i then j; ``dup`` = arrays (i, j, gain, prev_src, prev_tgt) of the
+        single key occurrences repeated nearby on either side.
+        """
+        src, tgt = self.src, self.tgt
+        ints, floats = np.zeros(0, np.int64), np.zeros(0)
+        empty = ((ints, ints, floats, floats), (ints, ints, floats, ints, ints))
+        if not len(src.kid) or not len(tgt.kid):
+            return empty
+        nk = len(self.keys)
+        # tgt occurrences are sorted by key id already
+        t_start = np.searchsorted(tgt.kid, np.arange(nk), "left")
+        t_end = np.searchsorted(tgt.kid, np.arange(nk), "right")
+        counts = (t_end - t_start)[src.kid]
+        total = int(counts.sum())
+        if total == 0:
+            return empty
+        rep_src = np.repeat(np.arange(len(src.kid)), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        tgt_idx = np.repeat(t_start[src.kid], counts) + offsets
+        pi = src.sent[rep_src]
+        pj = tgt.sent[tgt_idx]
+        keep = (pj >= row_lo[pi]) & (pj < row_hi[pi])
+        rep_src, tgt_idx, pi, pj = rep_src[keep], tgt_idx[keep], pi[keep], pj[keep]
+        pg = self.gain[src.kid[rep_src]]
+        ps, pt = src.prev[rep_src], tgt.prev[tgt_idx]
+        dup_mask = (ps < MAX_GROUP) | (pt < MAX_GROUP)
+        dup = (pi[dup_mask], pj[dup_mask], pg[dup_mask], ps[dup_mask], pt[dup_mask])
+        code = pi * (self.m + 1) + pj
+        uniq, inv = np.unique(code, return_inverse=True)
+        gain = np.bincount(inv, weights=pg, minlength=len(uniq))
+        cnt = np.bincount(inv, minlength=len(uniq)).astype(float)
+        return (uniq // (self.m + 1), uniq % (self.m + 1), gain, cnt), dup
+
+
+def _unmatched(side: _Side, u: np.ndarray, size: int) -> np.ndarray:
+    """Array (G, size, G + 1): unmatched terms of the keys with prev >= x (x = 1..G)."""
+    out = np.zeros((MAX_GROUP, size, MAX_GROUP + 1))
+    for x in range(MAX_GROUP):
+        mask = side.prev > x
+        sent, kid = side.sent[mask], side.kid[mask]
+        for b in range(MAX_GROUP):
+            out[x, :, b + 1] = np.bincount(sent, weights=u[kid, b], minlength=size)
+    return out
+
+
+def _terms(p1: np.ndarray, p0: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Gain of a match (vs no match) and the unmatched terms for groups of 1..3.
+
+    Keys whose match is no likelier in a translation than by chance get zeros.
+    """
+    p0 = np.clip(np.nan_to_num(p0), 1e-6, 0.999)
+    p1 = np.clip(np.nan_to_num(p1), 1e-6, 0.999)
+    sizes = np.arange(1, MAX_GROUP + 1)[None, :]
+    p0b = np.minimum(1 - (1 - p0[:, None]) ** sizes, 0.999)
+    unmatched = np.log((1 - p1[:, None]) / (1 - p0b))
+    gain = np.minimum(MAX_GAIN, np.log(p1 / p0) - unmatched[:, 0])
+    informative = p1 > p0
+    return np.where(informative, gain, 0.0), np.where(informative[:, None], unmatched, 0.0)
