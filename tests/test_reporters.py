@@ -16,7 +16,7 @@ def result(fail_on=Severity.MAJOR) -> AuditResult:
     f1 = Finding("MARK002", "html-tag", "Design and markup/Markup", Severity.MINOR, "HTML tag <b> in text",
                  "", doc.span(3, 6))
     f2 = Finding("LANG001", "wrong-language", "Accuracy/Mistranslation", Severity.MAJOR, "English « Go »",
-                 "Allez", doc.span(TEXT.index("Go"), TEXT.index("Go") + 2))
+                 "Allez", doc.span(TEXT.index("Go"), TEXT.index("Go") + 2), replacement="Allez")
     art = Article("art", doc)
     scores = {"mqm": {"words": 10, "words_from": "target", "penalty_points": 6, "penalty": 600.0,
                       "quality": -500.0, "threshold": 90.0, "pass": False,
@@ -66,7 +66,7 @@ def test_every_format_renders():
 
 def test_json_keeps_offsets():
     data = json.loads(render(result(), "json"))
-    assert data["schema_version"] == "1.0" and data["failed"] is True
+    assert data["schema_version"] == "1.1" and data["failed"] is True
     for f in data["findings"]:
         assert TEXT[f["target"]["start"]:f["target"]["end"]] == f["target"]["text"]
 
@@ -80,7 +80,8 @@ def test_sarif_is_valid_and_locates_findings():
     region = run["results"][1]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (3, TEXT.split("\n")[2].index("Go") + 1)
     assert region["endColumn"] - region["startColumn"] == 2
-    assert run["results"][0]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == ""
+    assert "fixes" not in run["results"][0]  # advice, not a literal replacement
+    assert run["results"][1]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "Allez"
 
 
 def test_junit_fails_only_at_threshold():

@@ -99,8 +99,9 @@ def _finding(ctx: Context, r: Rule, hit: Hit, selection: Selection) -> Finding:
     source = None
     if hit.source is not None and ctx.source is not None:
         source = ctx.source.span(*hit.source)
+    replacement = hit.suggestion if r.literal_fix else None
     return Finding(r.id, r.name, r.category, severity, hit.message, hit.suggestion,
-                   ctx.target.span(hit.start, hit.end), source, hit.bead)
+                   ctx.target.span(hit.start, hit.end), source, hit.bead, replacement)
 
 
 def _silence_untranslated(ctx: Context, findings: list[Finding]) -> list[Finding]:

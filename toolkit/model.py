@@ -157,6 +157,9 @@ class Finding:
     target: Span | None
     source: Span | None = None
     bead: int | None = None
+    # Text that replaces the target span to fix it ("" deletes it), when the rule knows it
+    # exactly; ``suggestion`` is what a person reads.
+    replacement: str | None = None
 
     def sort_key(self) -> tuple:
         t = self.target
@@ -174,6 +177,7 @@ class Finding:
             "target": self.target.to_json() if self.target else None,
             "source": self.source.to_json() if self.source else None,
             "bead": self.bead,
+            "replacement": self.replacement,
         }
 
 

@@ -6,7 +6,7 @@ import json
 from .. import __version__
 from ..model import AuditResult
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: findings carry "replacement" (machine-applicable fix)
 
 
 def document_json(doc) -> dict | None:

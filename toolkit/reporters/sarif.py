@@ -51,13 +51,13 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict:
                        "endColumn": end_col, "charOffset": t.start, "charLength": t.end - t.start,
                        "snippet": {"text": t.text}},
         }}]
-    if f.suggestion is not None and f.target:
+    if f.replacement is not None and f.target:
         t = f.target
-        out["fixes"] = [{"description": {"text": f"Replace with {f.suggestion!r}" if f.suggestion else "Delete"},
+        out["fixes"] = [{"description": {"text": f"Replace with {f.replacement!r}" if f.replacement else "Delete"},
                          "artifactChanges": [{"artifactLocation": {"uri": _uri(t.file)},
                                               "replacements": [{"deletedRegion": {"charOffset": t.start,
                                                                                   "charLength": t.end - t.start},
-                                                                "insertedContent": {"text": f.suggestion}}]}]}]
+                                                                "insertedContent": {"text": f.replacement}}]}]}]
     if f.source:
         s = f.source
         out["relatedLocations"] = [{"id": 1, "message": {"text": "source text"}, "physicalLocation": {

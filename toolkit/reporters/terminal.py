@@ -178,6 +178,9 @@ def _batch(console: Console, result: AuditResult) -> None:
                           f"({mqm['words']} words)"))
     if rules:
         lines.append(Text("rules: " + ", ".join(f"{k}×{v}" for k, v in sorted(rules.items())), style="dim"))
+    if findings:
+        lines.append(Text("shown as: · no-break space (U+00A0), ⍽ narrow no-break space (U+202F), ⏎ line break",
+                          style="dim"))
     lines.append(Text(f"signature: {result.signature}", style="dim"))
     if findings:
         console.print(table)

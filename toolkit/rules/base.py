@@ -69,6 +69,9 @@ class Rule:
     needs_translation: bool = True
     # Rules that look at web-page chrome itself must see it; the others skip it.
     sees_chrome: bool = False
+    # True when every hit's ``suggestion`` is the exact text that replaces its span
+    # (machine-applicable, e.g. SARIF fixes); False when it is advice for a person.
+    literal_fix: bool = False
 
     @property
     def family(self) -> str:
@@ -86,7 +89,7 @@ class Rule:
 
 
 def rule(*, id: str, name: str, category: str, severity: str, needs: Iterable[str] = (),
-         needs_translation: bool = True, sees_chrome: bool = False):
+         needs_translation: bool = True, sees_chrome: bool = False, literal_fix: bool = False):
     """Decorator: turn ``check(ctx)`` into a :class:`Rule` carrying its metadata."""
     needs_set = frozenset(needs)
     if not RULE_ID_RE.match(id):
@@ -98,7 +101,7 @@ def rule(*, id: str, name: str, category: str, severity: str, needs: Iterable[st
 
     def wrap(fn: Callable[["Context"], Iterable[Hit]]) -> Rule:
         return Rule(id, name, category, Severity.parse(severity), needs_set, fn,
-                    inspect.cleandoc(fn.__doc__ or ""), needs_translation, sees_chrome)
+                    inspect.cleandoc(fn.__doc__ or ""), needs_translation, sees_chrome, literal_fix)
 
     return wrap
 

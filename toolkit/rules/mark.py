@@ -54,7 +54,7 @@ def _marker_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@rule(id="MARK001", name="markdown-residue", category=MARKUP, severity="minor",
+@rule(id="MARK001", literal_fix=True, name="markdown-residue", category=MARKUP, severity="minor",
       needs_translation=False)
 def markdown_residue(ctx: Context) -> Iterator[Hit]:
     r"""Markdown markup left in a plain-text target.
@@ -117,7 +117,7 @@ def markdown_residue(ctx: Context) -> Iterator[Hit]:
                       m.group(2))
 
 
-@rule(id="MARK002", name="html-residue", category=MARKUP, severity="minor",
+@rule(id="MARK002", literal_fix=True, name="html-residue", category=MARKUP, severity="minor",
       needs_translation=False)
 def html_residue(ctx: Context) -> Iterator[Hit]:
     r"""HTML or XML tags and character entities in a plain-text target.
@@ -203,7 +203,7 @@ def _unbalanced(text: str, start: int, end: int, lang: str, skip: Regions) -> li
     return sorted(out)
 
 
-@rule(id="MARK003", name="unbalanced-marks", category="Linguistic conventions/Punctuation",
+@rule(id="MARK003", literal_fix=True, name="unbalanced-marks", category="Linguistic conventions/Punctuation",
       severity="minor", needs_translation=False)
 def unbalanced_marks(ctx: Context) -> Iterator[Hit]:
     r"""Quotation marks or brackets that open without closing, or close without opening.
@@ -287,7 +287,7 @@ def placeholders(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), _norm(m.group(0))) for m in _PH_RE.finditer(text)]
 
 
-@rule(id="MARK004", name="placeholder-mismatch", category=MARKUP, severity="major",
+@rule(id="MARK004", literal_fix=True, name="placeholder-mismatch", category=MARKUP, severity="major",
       needs=("source", "alignment"))
 def placeholder_mismatch(ctx: Context) -> Iterator[Hit]:
     r"""Placeholders or inline tags of the source lost, altered or added in the target.

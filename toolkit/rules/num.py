@@ -54,7 +54,7 @@ def _regroup(numeral: str) -> str:
     return re.sub(r"(?<=\d)[ \u2009\u00a0\u202f](?=\d{3})", NNBSP, numeral)
 
 
-@rule(id="NUM001", name="french-number-format", category="Locale conventions/Number format",
+@rule(id="NUM001", literal_fix=True, name="french-number-format", category="Locale conventions/Number format",
       severity="minor", needs_translation=False)
 def french_number_format(ctx: Context) -> Iterator[Hit]:
     r"""A number not written the French way: thousands separator or decimal mark.
@@ -168,7 +168,7 @@ def _found(mention: NumberMention, others: list[NumberMention], windows) -> bool
     return any(values_match(mention, o) for s, e in windows for o in _in(others, s, e))
 
 
-@rule(id="NUM002", name="number-mismatch", category="Accuracy/Mistranslation", severity="major",
+@rule(id="NUM002", literal_fix=True, name="number-mismatch", category="Accuracy/Mistranslation", severity="major",
       needs=("source", "alignment"))
 def number_mismatch(ctx: Context) -> Iterator[Hit]:
     r"""A value of the source missing from its translation, or translated as another value.

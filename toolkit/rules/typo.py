@@ -82,7 +82,7 @@ def _is_emoticon(text: str, pos: int) -> bool:
     return any(text.startswith(e, pos) for e in emoticons())
 
 
-@rule(id="TYPO001", name="space-before-high-punctuation", category=CATEGORY, severity="minor",
+@rule(id="TYPO001", literal_fix=True, name="space-before-high-punctuation", category=CATEGORY, severity="minor",
       needs_translation=False)
 def space_before_high_punctuation(ctx: Context) -> Iterator[Hit]:
     r"""A French `:` `;` `!` or `?` without the no-break space it needs before it.
@@ -141,7 +141,7 @@ def space_before_high_punctuation(ctx: Context) -> Iterator[Hit]:
             yield Hit(p, m.end(), f"no space before '{mark}': French puts a no-break space before it", fix)
 
 
-@rule(id="TYPO002", name="guillemet-spacing", category=CATEGORY, severity="minor",
+@rule(id="TYPO002", literal_fix=True, name="guillemet-spacing", category=CATEGORY, severity="minor",
       needs_translation=False)
 def guillemet_spacing(ctx: Context) -> Iterator[Hit]:
     r"""French guillemets « » without a no-break space inside them.
@@ -235,7 +235,7 @@ def _straight_quotes(text: str, start: int, end: int, protected: Regions) -> lis
     return out
 
 
-@rule(id="TYPO003", name="straight-double-quotes", category=CATEGORY, severity="minor",
+@rule(id="TYPO003", literal_fix=True, name="straight-double-quotes", category=CATEGORY, severity="minor",
       needs_translation=False)
 def straight_double_quotes(ctx: Context) -> Iterator[Hit]:
     r"""Straight double quotes `"…"` in French running text.
@@ -289,7 +289,7 @@ def straight_double_quotes(ctx: Context) -> Iterator[Hit]:
 _APOSTROPHE_RE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
 
 
-@rule(id="TYPO004", name="mixed-apostrophes", category=CATEGORY, severity="minor",
+@rule(id="TYPO004", literal_fix=True, name="mixed-apostrophes", category=CATEGORY, severity="minor",
       needs_translation=False)
 def mixed_apostrophes(ctx: Context) -> Iterator[Hit]:
     r"""Straight and typographic apostrophes mixed in one text.
@@ -337,7 +337,7 @@ def mixed_apostrophes(ctx: Context) -> Iterator[Hit]:
                             f"({n_right} to {len(wrong)})", right)
 
 
-@rule(id="TYPO005", name="bad-spacing", category=CATEGORY, severity="minor",
+@rule(id="TYPO005", literal_fix=True, name="bad-spacing", category=CATEGORY, severity="minor",
       needs_translation=False)
 def bad_spacing(ctx: Context) -> Iterator[Hit]:
     r"""A space before a comma or a period, or several spaces in a row.
