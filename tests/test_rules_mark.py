@@ -1,26 +1,7 @@
 """MARK rules: exact spans, messages, suggestions, and the cases they must leave alone."""
 import pytest
 
-from toolkit.engine import run_rules
-from toolkit.model import Article, Bead
-from toolkit.readers import from_text
-from toolkit.rules import RULES_BY_ID
-from toolkit.segment import segment
-
-NB = "\u00a0"
-
-
-def article(text, source=None, lang="fr", src_lang="en", path=None):
-    tgt = segment(from_text(text, path or f"mt.{lang}.txt", lang))
-    src = segment(from_text(source, f"source.{src_lang}.txt", src_lang)) if source is not None else None
-    beads = ()
-    if src is not None:  # sentences paired in order: the tests use parallel texts
-        beads = tuple(Bead(i, (i,), (i,)) for i in range(min(len(src.segments), len(tgt.segments))))
-    return Article("t", tgt, src, None, None, beads)
-
-
-def check(rule_id, text, **kw):
-    return list(run_rules(article(text, **kw), rules=[RULES_BY_ID[rule_id]]))
+from ruletest import NB, check
 
 
 def spans(findings):

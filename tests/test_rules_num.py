@@ -1,26 +1,8 @@
 """NUM rules: French number format and source values lost or changed."""
 import pytest
 
-from toolkit.engine import run_rules
-from toolkit.model import Article, Bead, Severity
-from toolkit.readers import from_text
-from toolkit.rules import RULES_BY_ID
-from toolkit.segment import segment
-
-NB, NN = "\u00a0", "\u202f"
-
-
-def article(text, source=None, lang="fr", src_lang="en"):
-    tgt = segment(from_text(text, f"mt.{lang}.txt", lang))
-    src = segment(from_text(source, f"source.{src_lang}.txt", src_lang)) if source is not None else None
-    beads = ()
-    if src is not None:  # sentences paired in order: the tests use parallel texts
-        beads = tuple(Bead(i, (i,), (i,)) for i in range(min(len(src.segments), len(tgt.segments))))
-    return Article("t", tgt, src, None, None, beads)
-
-
-def check(rule_id, text, **kw):
-    return list(run_rules(article(text, **kw), rules=[RULES_BY_ID[rule_id]]))
+from toolkit.model import Severity
+from ruletest import NB, NN, check
 
 
 # -- NUM001 ---------------------------------------------------------------------------------

@@ -1,18 +1,7 @@
 """TYPO rules: exact spans, messages, suggestions, and the cases they must leave alone."""
 import pytest
 
-from toolkit.engine import run_rules
-from toolkit.model import Article
-from toolkit.readers import from_text
-from toolkit.rules import RULES_BY_ID
-from toolkit.segment import segment
-
-NB, NN = "\u00a0", "\u202f"
-
-
-def check(rule_id, text, lang="fr", path=None):
-    doc = segment(from_text(text, path or f"mt.{lang}.txt", lang))
-    return [f for f in run_rules(Article("t", doc), rules=[RULES_BY_ID[rule_id]])]
+from ruletest import NB, NN, check
 
 
 def spans(findings):
