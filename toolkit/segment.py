@@ -80,15 +80,16 @@ def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator
 
 
 def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Merge splits a statistical splitter makes inside quotes and before closers."""
+    """Merge pieces a statistical splitter cuts off: after a non-final mark, or a piece that
+    starts with a closing quote, a lower-case letter or no word at all."""
     merged: list[list[int]] = []
     for s, e in sents:
         s, e = _strip(text, s, e)
         if e <= s:
             continue
         piece = text[s:e]
-        if merged and (not _ends_sentence(text[merged[-1][0]:merged[-1][1]]) or piece[0] in _CLOSERS or piece[0].islower() or not any(c.isalnum() for c in piece)
-                       or _open_quote(text[merged[-1][0]:merged[-1][1]])):
+        if merged and (not _ends_sentence(text[merged[-1][0]:merged[-1][1]]) or piece[0] in _CLOSERS
+                       or piece[0].islower() or not any(c.isalnum() for c in piece)):
             merged[-1][1] = e
         else:
             merged.append([s, e])
@@ -99,6 +100,3 @@ def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]
 def _ends_sentence(piece: str) -> bool:
     return piece.rstrip(_CLOSERS + "\"' *").endswith((".", "!", "?", "…", ":", ";"))
 
-
-def _open_quote(piece: str) -> bool:
-    return piece.count("«") > piece.count("»") or piece.count("“") > piece.count("”")

@@ -1,0 +1,61 @@
+"""XLIT001 on invented zh→fr texts: transliterated common nouns and nicknames, names kept."""
+from toolkit.api import article_from_strings
+from toolkit.engine import Selection, run_rules
+from toolkit.rules.xlit import pinyin_index
+
+
+def findings(target, source, glossary=(), select="XLIT"):
+    article = article_from_strings(target, source, src_lang="zh", glossary_rows=glossary)
+    return run_rules(article, Selection.parse(select))
+
+
+def spans(fs):
+    return [(f.target.start, f.target.end, f.target.text, f.severity.label) for f in fs]
+
+
+def test_pinyin_index_covers_substrings_of_two_to_four_characters():
+    index = pinyin_index("我坐高铁。", base=10)
+    assert index["gaotie"] == [("高铁", 12, 14)]
+    assert "zuogaotie" in index and "wozuogaotie" in index
+    assert "wo" not in index  # single characters are too ambiguous
+
+
+def test_lowercase_transliteration_of_a_common_noun_is_major():
+    fs = findings("Les supporters ont pris le gaotie pour rejoindre le stade.", "球迷们乘坐高铁前往体育场。")
+    assert spans(fs) == [(27, 33, "gaotie", "major")]
+    assert fs[0].source.text == "高铁" and fs[0].category == "Accuracy/Untranslated"
+
+
+def test_glossary_gives_another_rendering():
+    fs = findings("Selon Dazhong, les ventes ont progressé.", "大众表示，销量有所增长。",
+                  glossary=["大众,Volkswagen,,true"])
+    assert spans(fs) == [(6, 13, "Dazhong", "major")]
+    assert fs[0].suggestion == "Volkswagen"
+    # the glossary rendering itself, written with other spaces or case, is fine
+    fs = findings("La sauce Lao Gan Ma est épicée.", "老干妈辣酱很辣。", glossary=["老干妈,Lao Gan Ma,,true"])
+    assert fs == ()
+
+
+def test_two_adjacent_tokens_spell_the_source():
+    fs = findings("Les jeunes choisissent le tang ping plutôt que la compétition.", "年轻人选择躺平而不是竞争。")
+    assert spans(fs) == [(26, 35, "tang ping", "major")]
+
+
+def test_established_names_persons_and_places_are_not_flagged():
+    source = ("记者张晓明报道，北京和上海的游客在义乌市购物。厨师李德华说，小米和华为的手机很受欢迎。"
+              "欧阳娜娜表示很高兴。")
+    target = ("Selon Zhang Xiaoming, des touristes de Beijing et de Shanghai font leurs achats à Yiwu. "
+              "Le chef Li Dehua affirme que les téléphones Xiaomi et Huawei sont très appréciés. "
+              "Ouyang Nana s’est dite ravie.")
+    assert findings(target, source) == ()
+
+
+def test_capitalised_rare_name_and_listed_loans_are_neutral_hints():
+    fs = findings("Meituan a racheté une chaîne de restaurants de jiaozi.", "美团收购了一家饺子连锁店。")
+    assert spans(fs) == [(0, 7, "Meituan", "neutral"), (47, 53, "jiaozi", "neutral")]
+
+
+def test_word_rule_leaves_pinyin_to_xlit():
+    fs = findings("Les supporters ont pris le gaotie pour rejoindre le stade.", "球迷们乘坐高铁前往体育场。",
+                  select="WORD,XLIT")
+    assert [f.rule_id for f in fs] == ["XLIT001"]
