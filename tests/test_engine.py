@@ -79,3 +79,21 @@ None.
     (ex,) = parse_examples(sections["Example"])
     assert ex.source == "Le chat\u00a0!" and ex.src_lang == "fr" and ex.tgt_lang == "en"
     assert ex.bad == ("The dog\nbarks.",) and ex.good == ("The cat.",) and ex.glossary == ("chat,cat",)
+
+
+def test_one_finding_per_span_keeps_the_most_severe():
+    from toolkit.api import article_from_strings
+    from toolkit.engine import run_rules
+    from toolkit.rules.base import Hit, rule
+
+    def make(rule_id, severity):
+        @rule(id=rule_id, name=f"r-{rule_id.lower()}", category="Accuracy/Mistranslation", severity=severity)
+        def check(ctx):
+            """X."""
+            yield Hit(0, 4, rule_id)
+        return check
+
+    a, b, c = make("AAA001", "minor"), make("BBB001", "major"), make("CCC001", "major")
+    article = article_from_strings("Pomme rouge.")
+    (only,) = run_rules(article, rules=[a, b, c])
+    assert only.rule_id == "BBB001"

@@ -59,3 +59,9 @@ def test_word_rule_leaves_pinyin_to_xlit():
     fs = findings("Les supporters ont pris le gaotie pour rejoindre le stade.", "球迷们乘坐高铁前往体育场。",
                   select="WORD,XLIT")
     assert [f.rule_id for f in fs] == ["XLIT001"]
+
+
+def test_a_french_word_next_to_a_name_is_not_part_of_the_transliteration():
+    # 的 reads "de": "de Lanzhou" must not be taken for the pinyin of 的兰州
+    fs = findings("Les nouilles de Lanzhou sont célèbres.", "我最喜欢的兰州拉面很有名。")
+    assert all(not f.target.text.startswith("de ") for f in fs)

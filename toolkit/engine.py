@@ -124,14 +124,20 @@ def _silence_untranslated(ctx: Context, findings: list[Finding]) -> list[Finding
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen = set()
-    out = []
+    """One error, one finding: on the same target span keep the most severe finding (the
+    rule listed first in the registry when severities tie); drop exact repeats."""
+    order = {r.id: n for n, r in enumerate(ALL_RULES)}
+    best: dict[tuple, Finding] = {}
+    kept = []
     for f in findings:
-        key = (f.rule_id, f.target.start if f.target else None, f.target.end if f.target else None)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+        if f.target is None:
+            kept.append(f)
+            continue
+        key = (f.target.start, f.target.end)
+        other = best.get(key)
+        if other is None or (f.severity, -order.get(f.rule_id, 0)) > (other.severity, -order.get(other.rule_id, 0)):
+            best[key] = f
+    return kept + list(best.values())
 
 
 def hit_to_finding(ctx: Context, r: Rule, hit: Hit) -> Finding:

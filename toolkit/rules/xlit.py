@@ -13,6 +13,7 @@ from ..textutil import HAN_RE, fold
 from .base import Context, Hit, rule
 
 ZH_LANGS = {"zh", "yue", "wuu", "cmn"}
+FREQUENT_ZIPF = 4.5  # a target word this common is never part of a multi-word transliteration
 RARE_ZIPF = 2.5  # below this in both French and English, a pinyin token is no established name
 HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Source-side context that makes a Han sequence a person's name or a place.
@@ -117,6 +118,7 @@ def _find(ctx: Context) -> Iterable[Match]:
     if ctx.source is None or base_lang(ctx.source.lang) not in ZH_LANGS or not ctx.beads:
         return
     src_doc, tgt_doc = ctx.source, ctx.target
+    tgt_lang = base_lang(tgt_doc.lang)
     gloss = _glossary_targets(ctx)
     approved = {_key(t) for ts in gloss.values() for t in ts}
     src_latin = {_key(t.text) for t in tokens(src_doc.text)}
@@ -152,10 +154,17 @@ def _find(ctx: Context) -> Iterable[Match]:
                     key = _key("".join(t.text for t in group))
                     if len(key) < 4 or key not in index or key in src_latin:
                         continue
+                    if len(group) > 1 and any(_frequent(t.text, tgt_lang) for t in (group[0], group[-1])):
+                        continue  # "de Lanzhou": a French word next to a name is no pinyin pair
                     han, s, e = index[key][0]
                     yield _judge(ctx, group, han, s, e, bead.id, gloss, approved)
                     taken.update(range(j, j + len(group)))
                     break
+
+
+def _frequent(word: str, lang: str) -> bool:
+    """A common lower-case word of the target language (function words like de, le, la)."""
+    return word[:1].islower() and zipf(fold(word), lang) >= FREQUENT_ZIPF
 
 
 def _judge(ctx: Context, group: list[Token], han: str, s: int, e: int, bead: int,
