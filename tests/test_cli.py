@@ -178,3 +178,23 @@ def test_rules_list_and_explain(capsys):
     if ALL_RULES:
         code, out, _ = run(["rules", "explain", ALL_RULES[0].id], capsys)
         assert code == 0 and "## What it does" in out and ALL_RULES[0].name in out
+
+
+def test_huge_file_is_refused_before_reading(tmp_path, capsys, monkeypatch):
+    from toolkit.readers import base
+
+    monkeypatch.setattr(base, "MAX_BYTES", 1024)
+    folder = article(tmp_path, "Une phrase assez longue pour dépasser la limite. " * 40)
+    code, _, err = run(["audit", str(folder)], capsys)
+    assert code == 2 and one_line_error(err) and "limit" in err
+
+
+def test_hostile_xml_is_one_line_exit_2(tmp_path, capsys):
+    bomb = tmp_path / "bomb.xlf"
+    bomb.write_text('<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n'
+                    '<xliff version="1.2"><file source-language="en" target-language="fr" datatype="plaintext">'
+                    '<body><trans-unit id="1"><source>&b;</source><target>x</target></trans-unit></body></file>'
+                    '</xliff>\n', encoding="utf-8")
+    code, _, err = run(["audit", str(bomb)], capsys)
+    assert code == 2 and one_line_error(err)
