@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-__all__ = ["NumberMention", "find_numbers", "parse_chinese_numeral", "values_match",
-           "format_number", "COMMA_DECIMAL_LANGS", "STRONG_KINDS"]
+__all__ = ["NumberMention", "find_numbers", "number_values", "parse_chinese_numeral",
+           "values_match", "format_number", "COMMA_DECIMAL_LANGS", "STRONG_KINDS"]
 
 DATA = Path(__file__).parent / "data"
 
@@ -33,9 +33,9 @@ COMMA_DECIMAL_LANGS = frozenset({
 # Kinds: cardinal, year, date, time, ordinal, section, code, fraction, vague, approx, word.
 STRONG_KINDS = frozenset({"cardinal"})
 
-_SPACES = " \u00a0\u202f\u2009"
+_SPACES = " \u00a0\u202f\u2009'\u2019"  # thousands separators, Swiss apostrophe too
 _DIGIT_RE = re.compile(
-    r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:[.,]\d+)?"  # 10 000 / 1 234,5
+    r"\d{1,3}(?:[ \u00a0\u202f\u2009'\u2019]\d{3}(?!\d))+(?:[.,]\d+)?"  # 10 000 / 1'234,5
     r"|\d+(?:[.,]\d+)*")                                        # 10,000.5 / 3,5 / 42
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:er|re|ère|e|ème|eme|ᵉ|ʳᵉ|ᵉʳ|nd|nde|st|rd|th|te|ten)(?![^\W\d_])", re.I)
@@ -158,7 +158,7 @@ def read_numeral(token: str, lang: str) -> list[Decimal]:
     """Plausible values of a digit token, the language's own reading first."""
     comma_decimal = lang in COMMA_DECIMAL_LANGS
     if any(c in token for c in _SPACES):
-        m = re.match(r"^([\d \u00a0\u202f\u2009]+?)(?:([.,])(\d+))?$", token)
+        m = re.match(r"^([\d \u00a0\u202f\u2009'\u2019]+?)(?:([.,])(\d+))?$", token)
         head, tail = (m.group(1), m.group(3)) if m else (token, None)
         digits = re.sub(r"\D", "", head)
         return [Decimal(digits + ("." + tail if tail else ""))]
@@ -280,7 +280,24 @@ def _cjk_kind(text: str, start: int, end: int, numeral: str, percent: bool, vagu
 
 def find_numbers(text: str, lang: str = "") -> list[NumberMention]:
     """Every number mention of ``text`` (a sentence or a whole document), in order."""
-    lang = (lang or "").split("-")[0].lower()
+    return _find(text, (lang or "").split("-")[0].lower(), True)
+
+
+_MAYBE_NUMBER_RE = re.compile(f"[0-9{_CJK_ALL}]")
+
+
+def number_values(text: str, lang: str = "") -> list[float]:
+    """Every plausible value (all readings, scales applied) of the numerals of ``text``,
+    once each: the digits and Chinese numerals that can stand for a quantity, without
+    number words and codes (``D1``). Fast on text without digits."""
+    if not _MAYBE_NUMBER_RE.search(text):
+        return []
+    found = _find(text, (lang or "").split("-")[0].lower(), False)
+    return list(dict.fromkeys(float(v) for n in found if n.kind not in ("code", "word")
+                              for v in n.values))
+
+
+def _find(text: str, lang: str, with_words: bool) -> list[NumberMention]:
     urls = [(u.start(), u.end()) for u in _URL_RE.finditer(text)]
     out: list[NumberMention] = []
 
@@ -321,7 +338,7 @@ def find_numbers(text: str, lang: str = "") -> list[NumberMention]:
         unit = "%" if percent else None
         out.append(NumberMention(m.start(), m.end(), m.group(0), Decimal(value), 1, unit, kind,
                                  (Decimal(value),), m.end()))
-    words = number_words(lang)
+    words = number_words(lang) if with_words else None
     if words:
         for m in _WORD_RE.finditer(text):
             parts = m.group(0).lower().split("-")

@@ -1,12 +1,13 @@
 """Sentence alignment: banded DP passes with per-document estimation.
 
 Pass 1 aligns the whole matrix (small documents) or a band around a chain of anchors,
-with parameters taken from the document totals. From each alignment the length ratio
+with parameters taken from the document totals. From its alignment the length ratio
 and its spread, the bead-type and insertion-run priors and the match rate of each
 kind of lexical key are re-estimated, and word pairs that keep falling in the same
-beads are added as anchors; the next pass aligns again inside a narrow band around
+beads are added as anchors; the next passes align again inside a narrow band around
 the previous path. The last pass yields a posterior probability per bead (its
-confidence).
+confidence). Time and memory grow with the number of band cells, i.e. linearly with
+the length of the document.
 """
 from __future__ import annotations
 
@@ -15,17 +16,20 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..model import Bead
-from .band import (FULL_CELLS, anchor_band, anchor_chain, edge_rows, full_band, path_band,
-                   touches_edge, widen)
-from .dp import MAX_GROUP, Band, posteriors, viterbi
+from .band import (FULL_CELLS, anchor_band, anchor_chain, edge_rows, full_band, mutual_best,
+                   path_band, source_window, widen)
+from .dp import MAX_GROUP, Band, Lattice, posteriors, viterbi
 from .features import extract_keys, glossary_keys, is_cjk_lang, is_cjk_text, sentence_lengths
-from .learn import estimate_p1, learn_pairs
-from .lexical import LexicalModel
+from .learn import UnitIndex, estimate_p1, learn_pairs
+from .lexical import KeyTable, LexicalModel
 from .scoring import BeadScorer, initial_params, reestimate_params
 
 __all__ = ["align_sentences"]
 
-REFINE_PASSES = 2  # alignments after the first, each re-estimating from the previous
+REFINE_PASSES = 2      # alignments after the first, each re-estimating from the previous
+PATH_HALF = 12         # half-width of the band around the previous path
+ANCHOR_WINDOW = 40     # half-width of the search for local anchors around global ones
+BAND_HALF, BAND_MAX = 30, 120  # first-pass band: half-width at an anchor, at most
 
 
 def _pair_band(band: Band, n: int):
@@ -36,31 +40,37 @@ def _pair_band(band: Band, n: int):
     return lo, hi
 
 
-def _run(params, ls, lt, lexical, band, blocks, keep_raw=False):
+def _run(params, ls, lt, lexical, band, blocks):
     scorer = BeadScorer(params, ls, lt, lexical, lexical.pairs(*_pair_band(band, len(ls))),
                         *blocks)
-    beads, raws = viterbi(scorer, band, keep_raw)
-    return beads, scorer, raws
+    lattice = Lattice(scorer, band)
+    return viterbi(lattice), lattice
 
 
-def _with_learned(fs, ft, learned):
-    """Sentence keys plus one ``L`` key per learned word pair found in the sentence."""
-    src_keys = [set(k) for k in fs.keys]
-    tgt_keys = [set(k) for k in ft.keys]
-    by_s: dict[str, list[str]] = {}
-    by_t: dict[str, list[str]] = {}
-    for u, v in learned:
-        key = f"L{u}|{v}"
-        by_s.setdefault(u, []).append(key)
-        by_t.setdefault(v, []).append(key)
-    if by_s:
-        for i, units in enumerate(fs.units):
-            for u in units & by_s.keys():
-                src_keys[i].update(by_s[u])
-        for j, units in enumerate(ft.units):
-            for v in units & by_t.keys():
-                tgt_keys[j].update(by_t[v])
-    return src_keys, tgt_keys
+def _fit(params, ls, lt, lexical, band, blocks, extra):
+    """Align in a band, widened only around rows where the path ran along its edge."""
+    n, m = len(ls), len(lt)
+    while True:
+        beads, lattice = _run(params, ls, lt, lexical, band, blocks)
+        rows = edge_rows(beads, band, m)
+        if not rows or band.cells >= (n + 1) * (m + 1):
+            return beads, lattice
+        band = widen(band, rows, extra, m)
+        extra *= 2
+
+
+def _anchor_band(lexical: LexicalModel, n: int, m: int) -> Band:
+    """First-pass band: a chain of keys found once on each side of the document, then
+    a chain of sentence pairs that are each other's best match near that line."""
+    pts, weights = lexical.hapax_pairs()
+    chain = anchor_chain(pts, weights)
+    window = anchor_band(n, m, pts[chain], ANCHOR_WINDOW, ANCHOR_WINDOW)
+    (pi, pj, gain, _cnt), _dup = lexical.pairs(*source_window(window))
+    best = mutual_best(pi, pj, gain)
+    pts = np.concatenate((pts[chain], np.stack((pi[best], pj[best]), axis=1)))
+    weights = np.concatenate((weights[chain], gain[best]))
+    anchors = pts[anchor_chain(pts, weights)]
+    return anchor_band(n, m, anchors, BAND_HALF, BAND_MAX)
 
 
 def _trivial(n: int, m: int) -> list[Bead]:
@@ -98,38 +108,28 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
 
     # Pass 1: parameters from the document totals.
     params = initial_params(ls, lt)
-    lexical = LexicalModel(fs.keys, ft.keys)
+    table = KeyTable.from_keys(fs.keys, ft.keys)
+    units = UnitIndex(fs.units, ft.units)
+    del fs, ft  # the integer tables hold all that is needed from here on
+    lexical = LexicalModel(table)
     if (n + 1) * (m + 1) <= FULL_CELLS:
-        beads, _, _ = _run(params, ls, lt, lexical, full_band(n, m), blocks)
+        beads = _run(params, ls, lt, lexical, full_band(n, m), blocks)[0]
     else:
-        pts, weights = lexical.hapax_pairs()
-        anchors = pts[anchor_chain(pts, weights)]
-        band = anchor_band(n, m, anchors, 30.0)
-        extra = 30
-        while True:
-            beads, _, _ = _run(params, ls, lt, lexical, band, blocks)
-            rows = edge_rows(beads, band, m)
-            if not rows or band.cells >= (n + 1) * (m + 1):
-                break
-            band = widen(band, rows, extra, m)  # only where the path hit the edge
-            extra *= 2
+        beads = _fit(params, ls, lt, lexical, _anchor_band(lexical, n, m), blocks, 30)[0]
 
     # Re-estimate from the previous pass, learn word pairs, align again in a band
     # around the previous path.
-    cache: dict = {}
-    for _ in range(REFINE_PASSES):
+    for k in range(REFINE_PASSES):
         params = reestimate_params(params, beads, ls, lt)
         p1_s, p1_t = estimate_p1(beads, lexical)
-        learned = learn_pairs(beads, fs.units, ft.units, cache=cache)
-        lexical = LexicalModel(*_with_learned(fs, ft, learned), p1_s, p1_t)
-        half2 = 12
-        while True:
-            band = path_band(beads, n, m, half2)
-            new_beads, scorer, raws = _run(params, ls, lt, lexical, band, blocks, True)
-            if half2 >= max(n, m) or not touches_edge(new_beads, band, m):
-                break
-            half2 *= 2
-        beads = new_beads
-    probs = posteriors(scorer, band, beads, raws)
+        # one ``L`` key per word pair learned from the first alignment, found where
+        # its words are (learning again from the second changes next to nothing)
+        if k == 0:
+            learned = units.occurrences(*learn_pairs(beads, units))
+        lexical = LexicalModel(table.extended(*learned, "L"), p1_s, p1_t)
+        band = path_band(beads, n, m, PATH_HALF)
+        lattice = None  # freed before the next one is built
+        beads, lattice = _fit(params, ls, lt, lexical, band, blocks, PATH_HALF)
+    probs = posteriors(lattice, beads)
     return [Bead(k, tuple(s), tuple(t), min(1.0, max(0.0, float(p))))
             for k, ((s, t), p) in enumerate(zip(beads, probs))]

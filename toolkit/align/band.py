@@ -1,10 +1,15 @@
 """Where to search: bands of DP cells around an expected path.
 
 Small documents are searched in full. Larger ones are searched around a path drawn
-through *anchors*: sentence pairs sharing keys that occur once on each side (names,
-numbers, rare cognates), kept only when they form a monotone chain. Between anchors
-the band widens with the distance to the nearest one. The second pass searches a
-narrow band around the first alignment.
+through *anchors*: first sentence pairs sharing keys that occur once on each side
+(names, numbers, rare cognates), kept only when they form a monotone chain; then, in a
+window of fixed width around that line, sentence pairs that are each other's best
+lexical match, chained again (so a text without any document-wide unique key, such as
+a repeated one, still gets dense anchors). Between anchors the band widens with the
+distance to the nearest one, up to a cap, so its width does not grow with the length
+of the document. Later passes search a narrow band around the previous alignment.
+Wherever a path runs along the edge of its band, the band is widened around those
+rows only, and the pass is run again.
 """
 from __future__ import annotations
 
@@ -12,8 +17,8 @@ import numpy as np
 
 from .dp import Band
 
-__all__ = ["full_band", "anchor_band", "path_band", "touches_edge", "edge_rows", "widen",
-           "anchor_chain"]
+__all__ = ["full_band", "anchor_band", "path_band", "edge_rows", "widen",
+           "anchor_chain", "mutual_best", "source_window"]
 
 FULL_CELLS = 150_000   # search everything below this many cells
 EDGE_MARGIN = 2
@@ -67,8 +72,29 @@ def anchor_chain(points: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return order[np.array(chain[::-1], dtype=np.int64)]
 
 
-def anchor_band(n: int, m: int, anchors: np.ndarray, half: float) -> Band:
-    """Band around the line through (0, 0), the anchors and (n, m)."""
+def mutual_best(pi: np.ndarray, pj: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Indices of the pairs that weigh most both in their row and in their column."""
+    if not len(pi):
+        return np.zeros(0, dtype=np.int64)
+    row_best = np.full(int(pi.max()) + 1, -np.inf)
+    col_best = np.full(int(pj.max()) + 1, -np.inf)
+    np.maximum.at(row_best, pi, w)
+    np.maximum.at(col_best, pj, w)
+    return np.nonzero((w >= row_best[pi]) & (w >= col_best[pj]))[0]
+
+
+def source_window(band: Band) -> tuple[np.ndarray, np.ndarray]:
+    """Target columns each source sentence meets in beads of a band (per sentence)."""
+    return band.lo[:-1], band.hi[1:]
+
+
+def anchor_band(n: int, m: int, anchors: np.ndarray, half: float,
+                max_half: float = np.inf) -> Band:
+    """Band around the line through (0, 0), the anchors and (n, m).
+
+    Its half-width grows from ``half`` with the distance to the nearest anchor, up to
+    ``max_half``.
+    """
     if len(anchors):
         xs = np.concatenate(([0], anchors[:, 0] + 0.5, [n]))
         ys = np.concatenate(([0], anchors[:, 1] + 0.5, [m]))
@@ -81,7 +107,7 @@ def anchor_band(n: int, m: int, anchors: np.ndarray, half: float) -> Band:
     left = xs[np.clip(pos - 1, 0, len(xs) - 1)]
     right = xs[np.clip(pos, 0, len(xs) - 1)]
     dist = np.minimum(np.abs(rows - left), np.abs(right - rows))
-    width = half + 0.25 * dist
+    width = np.minimum(half + 0.25 * dist, max_half)
     # a band row must also cover the jump to the next row's centre (long insertions)
     nxt = np.concatenate((center[1:], center[-1:]))
     prv = np.concatenate((center[:1], center[:-1]))
@@ -118,10 +144,6 @@ def edge_rows(beads, band: Band, m: int) -> list[int]:
         if (lo > 0 and j - lo < EDGE_MARGIN) or (hi <= m and hi - 1 - j < EDGE_MARGIN):
             rows.append(i)
     return rows
-
-
-def touches_edge(beads, band: Band, m: int) -> bool:
-    return bool(edge_rows(beads, band, m))
 
 
 def widen(band: Band, rows: list[int], extra: int, m: int) -> Band:

@@ -2,8 +2,9 @@
 
 Each key is a string whose first character is its class:
 
-``N`` number (normalised value), ``W`` word written the same on both sides (names,
-acronyms, codes, URLs, Latin tokens inside Chinese text), ``P`` cognate prefix for
+``N`` number (normalised value, read by :mod:`toolkit.numbers`), ``W`` word written
+the same on both sides (names, acronyms, codes, URLs, Latin tokens inside Chinese
+text), ``P`` cognate prefix for
 Latin-script pairs, ``K`` consonant skeleton (cognates whose vowels differ), ``Y``
 toneless pinyin of Chinese text vs romanised names, ``Q`` punctuation (question and
 exclamation marks, quotes, brackets), ``G`` glossary pair, ``L`` word pair learned from
@@ -18,7 +19,7 @@ import re
 import unicodedata
 from typing import Iterable, Sequence
 
-from .numbers import extract_numbers
+from ..numbers import number_values
 
 __all__ = ["fold", "is_cjk_lang", "is_cjk_text", "sentence_lengths", "SideFeatures",
            "extract_keys", "glossary_keys", "content_units"]
@@ -56,13 +57,14 @@ def is_cjk_lang(lang: str) -> bool:
     return (lang or "").split("-")[0].split("_")[0].lower() in _CJK_LANGS
 
 
+_NON_LETTER_RE = re.compile(r"[\W\d_]+")
+
+
 def is_cjk_text(sentences: Sequence[str]) -> bool:
     """True when Han characters make up a large share of the letters."""
-    han = letters = 0
-    for s in sentences[:400]:
-        han += len(_HAN_RE.findall(s))
-        letters += sum(1 for c in s if c.isalpha())
-    return letters > 0 and han / letters > 0.3
+    text = "".join(sentences[:400])
+    han = len(_HAN_RE.findall(text))
+    return han > 0 and han / max(1, len(_NON_LETTER_RE.sub("", text))) > 0.3
 
 
 def sentence_lengths(sentences: Sequence[str]) -> list[int]:
@@ -164,8 +166,8 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
     all_units: list[set[str]] = []
     for text in sentences:
         keys: set[str] = set()
-        for value in extract_numbers(text, lang):
-            keys.add("N" + value)
+        for value in number_values(text, lang):
+            keys.add(f"N{value:.12g}")
         _punct_keys(text, keys)
         for url in _URL_RE.findall(text):
             keys.add("W" + fold(url).rstrip(".,;:)"))
@@ -180,14 +182,12 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
             for run in _HAN_RUN_RE.findall(text):
                 units.update(run[i:i + 2] for i in range(len(run) - 1))
         else:
-            for w in set(_WORD_RE.findall(fold(text))):
-                got = cache.get(w)
-                if got is None:
-                    got = cache[w] = _word_keys(w, latin_pair)
-                if got:
-                    keys.update(got)
-                    if len(w) >= 3:
-                        units.add(w)
+            words = set(_WORD_RE.findall(fold(text)))
+            for w in words.difference(cache):   # each distinct word is analysed once
+                cache[w] = _word_keys(w, latin_pair)
+            if words:
+                keys.update(*[cache[w] for w in words])
+                units = {w for w in words if len(w) >= 3 and cache[w]}
             if other_cjk:
                 _romanised_keys(text, keys)
         all_keys.append(keys)

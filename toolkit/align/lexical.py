@@ -20,7 +20,7 @@ import numpy as np
 
 from .dp import MAX_GROUP
 
-__all__ = ["LexicalModel", "DEFAULT_P1", "CLASSES"]
+__all__ = ["KeyTable", "LexicalModel", "DEFAULT_P1", "CLASSES"]
 
 # Starting probability that a key of each class is found in the aligned group.
 DEFAULT_P1 = {"N": 0.7, "W": 0.5, "P": 0.35, "K": 0.3, "Y": 0.5, "Q": 0.6, "G": 0.7,
@@ -51,6 +51,48 @@ class _Side:
         self.sent, self.kid, self.prev = self.sent[mask], self.kid[mask], self.prev[mask]
 
 
+class KeyTable:
+    """Key occurrences of both sides as integer arrays, for the keys found on both sides:
+    sentence and key id of each occurrence, and the class (index in ``CLASSES``) of
+    each key."""
+
+    def __init__(self, n: int, m: int, s_sent, s_kid, t_sent, t_kid, key_class):
+        self.n, self.m = n, m
+        self.s_sent, self.s_kid = np.asarray(s_sent, np.int64), np.asarray(s_kid, np.int64)
+        self.t_sent, self.t_kid = np.asarray(t_sent, np.int64), np.asarray(t_kid, np.int64)
+        self.key_class = np.asarray(key_class, np.int64)
+
+    @classmethod
+    def from_keys(cls, src_keys: Sequence[set[str]], tgt_keys: Sequence[set[str]]):
+        tgt_vocab: set[str] = set().union(*tgt_keys) if tgt_keys else set()
+        ids: dict[str, int] = {}
+        s_sent, s_kid = [], []
+        for i, ks in enumerate(src_keys):
+            for k in ks & tgt_vocab:
+                s_sent.append(i)
+                s_kid.append(ids.setdefault(k, len(ids)))
+        t_sent, t_kid = [], []
+        for j, kt in enumerate(tgt_keys):
+            for k in kt:
+                kid = ids.get(k)
+                if kid is not None:
+                    t_sent.append(j)
+                    t_kid.append(kid)
+        classes = [CLASSES.find(k[0]) for k in ids]
+        return cls(len(src_keys), len(tgt_keys), s_sent, s_kid, t_sent, t_kid, classes)
+
+    def extended(self, s_sent, s_kid, t_sent, t_kid, key_class: str) -> "KeyTable":
+        """A table with more keys (ids numbered from 0 for the new ones), all of one class."""
+        nk = len(self.key_class)
+        count = int(max(np.max(s_kid, initial=-1), np.max(t_kid, initial=-1))) + 1
+        return KeyTable(self.n, self.m, np.concatenate((self.s_sent, s_sent)),
+                        np.concatenate((self.s_kid, np.asarray(s_kid, np.int64) + nk)),
+                        np.concatenate((self.t_sent, t_sent)),
+                        np.concatenate((self.t_kid, np.asarray(t_kid, np.int64) + nk)),
+                        np.concatenate((self.key_class,
+                                        np.full(count, CLASSES.find(key_class), np.int64))))
+
+
 class LexicalModel:
     """Per-sentence and per-pair lexical terms for one document pair.
 
@@ -65,34 +107,16 @@ class LexicalModel:
     occurrences that a group may hold twice (for exact corrections).
     """
 
-    def __init__(self, src_keys: Sequence[set[str]], tgt_keys: Sequence[set[str]],
-                 p1_src: dict[str, float] | None = None,
+    def __init__(self, table: "KeyTable", p1_src: dict[str, float] | None = None,
                  p1_tgt: dict[str, float] | None = None):
-        self.n, self.m = n, m = len(src_keys), len(tgt_keys)
+        self.n, self.m = n, m = table.n, table.m
         p1_src = p1_src or DEFAULT_P1
         p1_tgt = p1_tgt or DEFAULT_P1
-        # Keys present on both sides only.
-        tgt_vocab: set[str] = set().union(*tgt_keys) if m else set()
-        ids: dict[str, int] = {}
-        s_sent, s_kid = [], []
-        for i, ks in enumerate(src_keys):
-            for k in ks:
-                if k in tgt_vocab:
-                    s_sent.append(i)
-                    s_kid.append(ids.setdefault(k, len(ids)))
-        t_sent, t_kid = [], []
-        for j, kt in enumerate(tgt_keys):
-            for k in kt:
-                kid = ids.get(k)
-                if kid is not None:
-                    t_sent.append(j)
-                    t_kid.append(kid)
-        self.keys = list(ids)
-        nk = len(ids)
-        src = _Side(np.array(s_sent, dtype=np.int64), np.array(s_kid, dtype=np.int64), nk)
-        tgt = _Side(np.array(t_sent, dtype=np.int64), np.array(t_kid, dtype=np.int64), nk)
+        self.nkeys = nk = len(table.key_class)
+        src = _Side(table.s_sent, table.s_kid, nk)
+        tgt = _Side(table.t_sent, table.t_kid, nk)
+        cls = table.key_class
         fs, ft = src.df.astype(float), tgt.df.astype(float)
-        cls = np.array([CLASSES.find(k[0]) for k in self.keys], dtype=np.int64)
         p1s = np.array([p1_src.get(c, 0.5) for c in CLASSES])[cls] if nk else np.zeros(0)
         p1t = np.array([p1_tgt.get(c, 0.5) for c in CLASSES])[cls] if nk else np.zeros(0)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -125,8 +149,8 @@ class LexicalModel:
         ms, mt = hapax[src.kid], hapax[tgt.kid]
         if not ms.any():
             return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
-        s_of = np.full(len(self.keys), -1, dtype=np.int64)
-        t_of = np.full(len(self.keys), -1, dtype=np.int64)
+        s_of = np.full(self.nkeys, -1, dtype=np.int64)
+        t_of = np.full(self.nkeys, -1, dtype=np.int64)
         s_of[src.kid[ms]] = src.sent[ms]
         t_of[tgt.kid[mt]] = tgt.sent[mt]
         kids = np.nonzero(hapax)[0]
@@ -148,21 +172,24 @@ class LexicalModel:
         empty = ((ints, ints, floats, floats), (ints, ints, floats, ints, ints))
         if not len(src.kid) or not len(tgt.kid):
             return empty
-        nk = len(self.keys)
-        # tgt occurrences are sorted by key id already
-        t_start = np.searchsorted(tgt.kid, np.arange(nk), "left")
-        t_end = np.searchsorted(tgt.kid, np.arange(nk), "right")
-        counts = (t_end - t_start)[src.kid]
+        # Target occurrences are sorted by key, then sentence: the ones a source
+        # occurrence may meet form one slice, found by binary search (no pair outside
+        # the band is ever built).
+        stride = self.m + 2
+        tcode = tgt.kid * stride + tgt.sent
+        lo = np.clip(row_lo, 0, self.m + 1)[src.sent]
+        hi = np.clip(row_hi, 0, self.m + 1)[src.sent]
+        base = src.kid * stride
+        t_start = np.searchsorted(tcode, base + lo, "left")
+        counts = np.maximum(np.searchsorted(tcode, base + hi, "left") - t_start, 0)
         total = int(counts.sum())
         if total == 0:
             return empty
         rep_src = np.repeat(np.arange(len(src.kid)), counts)
         offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        tgt_idx = np.repeat(t_start[src.kid], counts) + offsets
+        tgt_idx = np.repeat(t_start, counts) + offsets
         pi = src.sent[rep_src]
         pj = tgt.sent[tgt_idx]
-        keep = (pj >= row_lo[pi]) & (pj < row_hi[pi])
-        rep_src, tgt_idx, pi, pj = rep_src[keep], tgt_idx[keep], pi[keep], pj[keep]
         pg = self.gain[src.kid[rep_src]]
         ps, pt = src.prev[rep_src], tgt.prev[tgt_idx]
         dup_mask = (ps < MAX_GROUP) | (pt < MAX_GROUP)

@@ -196,7 +196,7 @@ class BeadScorer:
 
 
 def _corrections(dup, lex_g, lex_c, n: int, m: int):
-    """Sparse fixes for keys a group holds twice: (row starts, type, column, value).
+    """Sparse fixes for keys a group holds twice: arrays (row, type, column, value).
 
     The DP sums pair gains over a block; a key present in two sentences of a group
     must count once, so each repeated occurrence is taken back out of every bead
@@ -223,11 +223,7 @@ def _corrections(dup, lex_g, lex_c, n: int, m: int):
                     types.append(np.full(int(ok.sum()), t))
                     vals.append(-(lex_g[t] * dg[mask][ok] - lex_c[t]))
     if not rows:
-        return np.zeros(n + 2, dtype=np.int64), np.zeros(0, np.int64), \
-            np.zeros(0, np.int64), np.zeros(0)
-    r = np.concatenate(rows)
-    order = np.argsort(r, kind="stable")
-    r = r[order]
-    starts = np.searchsorted(r, np.arange(n + 2))
-    return starts, np.concatenate(types)[order], np.concatenate(cols)[order], \
-        np.concatenate(vals)[order]
+        ints = np.zeros(0, np.int64)
+        return ints, ints, ints, np.zeros(0)
+    return np.concatenate(rows), np.concatenate(types), np.concatenate(cols), \
+        np.concatenate(vals)
