@@ -153,10 +153,13 @@ class ChromeBlock:
 
 
 def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
-                min_lines: int = MIN_LINES) -> list[ChromeBlock]:
-    """Page-chrome blocks of ``text``; ``trailing`` = target ranges with no source."""
+                min_lines: int = MIN_LINES, translated: Iterable[tuple[int, int]] = ()) -> list[ChromeBlock]:
+    """Page-chrome blocks of ``text``; ``trailing`` = target ranges with no source,
+    ``translated`` = target ranges that surely translate a source sentence (article text:
+    a block is never extended over them, e.g. an article's own closing risk warning)."""
     main = _line_script(text[:5000])
     trailing = list(trailing)
+    translated = list(translated)
     lines = []
     for m in _LINES.finditer(text):
         if not m.group(0).strip():
@@ -166,6 +169,8 @@ def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
         kind, tags, cues = analyse_line(m.group(0), main)
         if any(a < e and s < b for a, b in trailing):
             tags = tags | {"unaligned"}
+        if any(a < e and s < b for a, b in translated):
+            tags = tags | {"translated"}
         lines.append(Line(s, e, kind, tags, cues))
     blocks = []
     i = 0
@@ -203,6 +208,8 @@ def _accept(lines: list[Line], i: int, j: int, min_lines: int) -> bool:
 
 def _extend(lines: list[Line], i: int, j: int) -> tuple[int, int]:
     def joins(ln: Line) -> bool:
+        if "translated" in ln.tags:
+            return False
         return ln.cues >= 1 or bool(ln.tags & {"ui", "counter", "autonym"})
 
     while i > 0 and joins(lines[i - 1]):
@@ -247,12 +254,22 @@ def trailing_unaligned(ctx: Context) -> list[tuple[int, int]]:
     return out
 
 
+def translated_ranges(ctx: Context, min_confidence: float = 0.8) -> list[tuple[int, int]]:
+    """Target ranges of beads that pair text with a source sentence, confidently."""
+    if ctx.source is None or not ctx.beads:
+        return []
+    segs = ctx.target.segments
+    return [(segs[k].start, segs[k].end) for bead in ctx.beads
+            if bead.src and bead.confidence >= min_confidence for k in bead.tgt if k < len(segs)]
+
+
 def chrome_blocks(ctx: Context) -> list[ChromeBlock]:
     segs = ctx.target.segments
     if segs and all(s.kind == "unit" for s in segs):
         return []  # bilingual files: every unit was put there to be translated (UI strings too)
     min_lines = int(ctx.options.get("page_min_lines", MIN_LINES))
-    return ctx.memo("page-chrome", lambda: find_chrome(ctx.target.text, trailing_unaligned(ctx), min_lines))
+    return ctx.memo("page-chrome", lambda: find_chrome(ctx.target.text, trailing_unaligned(ctx), min_lines,
+                                                       translated_ranges(ctx)))
 
 
 def chrome_regions(ctx: Context) -> Iterable[tuple[int, int]]:
