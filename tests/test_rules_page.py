@@ -229,3 +229,16 @@ def test_bilingual_units_are_never_chrome(tmp_path):
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     article = load_article(path)
     assert run_rules(article, rules=[PAGE]) == ()
+
+
+def test_translated_closing_warning_is_article_text_not_chrome():
+    from toolkit.rules.page import find_chrome
+
+    text = ("Les ventes ont doublé.\n\nAvertissement : cet article est fourni à titre informatif, "
+            "il ne constitue pas un conseil en investissement.\n\nPartager\nJ'aime\nSuivre\n0/300\n"
+            "Ce contenu de tiers est fourni à titre informatif ; la plateforme ne garantit rien.")
+    warning = (text.index("Avertissement"), text.index("investissement.") + len("investissement."))
+    alone = find_chrome(text)
+    assert alone and alone[0].start == warning[0]  # without a source it looks like chrome
+    (block,) = find_chrome(text, translated=[warning])
+    assert block.start > warning[1] and text[block.start:].startswith("Partager")

@@ -170,7 +170,7 @@ def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
         if any(a < e and s < b for a, b in trailing):
             tags = tags | {"unaligned"}
         if any(a < e and s < b for a, b in translated):
-            tags = tags | {"translated"}
+            tags, kind = tags | {"translated"}, "text"  # it renders a source sentence
         lines.append(Line(s, e, kind, tags, cues))
     blocks = []
     i = 0
