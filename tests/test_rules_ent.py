@@ -66,3 +66,10 @@ def test_english_source_names_with_rare_words_and_acronyms():
     assert findings("La Maison-Blanche a réagi.", "The White House reacted.", src_lang="en") == ()
     assert findings("La Banque centrale européenne a réagi.", "The European Central Bank reacted.",
                     src_lang="en") == ()
+
+
+def test_quantity_with_unit_written_the_french_way_is_present():
+    fs = findings("La batterie stocke 14,6 GWh et le modèle X7 arrive.", "电池储存14.6GWh，X7型号即将上市。")
+    assert fs == () or all("GWh" not in f.message for f in fs)
+    fs = findings("La batterie stocke 14,6 GWh.", "电池储存14.6GWh，X7型号即将上市。")
+    assert any("X7" in f.message for f in fs)

@@ -95,7 +95,23 @@ def _initials(text: str) -> set[str]:
     return {"".join(caps[i:i + n]) for n in range(2, 6) for i in range(len(caps) - n + 1)}
 
 
+QUANTITY_RE = re.compile(r"(\d+)(?:[.,](\d+))?([A-Za-z]+)")
+
+
+def _quantity_present(name: str, window: str) -> bool:
+    """``14.6GWh`` is written ``14,6 GWh`` in French: same digits, any decimal mark and space."""
+    m = QUANTITY_RE.fullmatch(name)
+    if not m:
+        return False
+    whole, frac, unit = m.groups()
+    number = re.escape(whole) + (r"[.,]" + re.escape(frac) if frac else "")
+    return re.search(r"(?<![\d.,])" + number + r"[\s\u00a0\u202f]*" + re.escape(unit) + r"(?!\w)",
+                     window) is not None
+
+
 def _present(name: str, window: str, folded: str, renderings: Iterable[str]) -> bool:
+    if _quantity_present(name, window):
+        return True
     for form in (name, *renderings):
         if any(True for _ in find_word(form, window)):
             return True
