@@ -36,9 +36,9 @@ def sgm_segments(path: Path) -> list[str]:
 
 
 def write_po(pairs: list[tuple[str, str]], path: Path) -> None:
-    from translate.storage import pofile
+    from translate.storage.po import pofile
 
-    store = pofile.pofile()
+    store = pofile()
     store.updateheader(add=True, Language="fr", Content_Type="text/plain; charset=UTF-8")
     for n, (src, tgt) in enumerate(pairs):
         unit = store.addsourceunit(src)

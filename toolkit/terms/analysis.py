@@ -20,6 +20,7 @@ from typing import Sequence
 from ..glossary import Entry, Glossary
 from ..model import Article, Document
 from ..readers.base import base_lang
+from .lemmas import Relevance
 from .matcher import Form, Match, Matcher, compile_forms
 from .text import Token, apos, display_key, fold, is_cjk_lang, tokenize, vkey
 
@@ -98,13 +99,38 @@ def termbase(glossary: Glossary, src_lang: str, tgt_lang: str) -> TermBase:
     return _cached(_BASES, (glossary, src_lang, tgt_lang), make, 16)
 
 
-def document_tokens(doc: Document) -> list[list[Token]]:
-    """Tokens of each segment of ``doc`` (lemmatised once per document, cached)."""
+def document_tokens(doc: Document, forms: Sequence[Form] | None = None) -> list[list[Token]]:
+    """Tokens of each segment of ``doc`` (cached). With ``forms``, only the segments where
+    a lemma can change a match against them are lemmatised (see ``text.tokenize``)."""
     lang = base_lang(doc.lang)
     if is_cjk_lang(lang):
         return [[] for _ in doc.segments]
-    key = (doc.path, doc.text, lang, len(doc.segments))
-    return _cached(_TOKENS, key, lambda: tokenize([(s.text, s.start) for s in doc.segments], lang))
+    key = (doc.path, doc.text, lang, tuple((s.start, s.end) for s in doc.segments),
+           None if forms is None else tuple(forms))
+    return _cached(_TOKENS, key, lambda: tokenize([(s.text, s.start) for s in doc.segments], lang,
+                                                  relevant=None if forms is None else relevance(forms)))
+
+
+def relevance(forms: Sequence[Form]) -> Relevance:
+    """What ``forms`` need from lemmas: per form, the keys a match must meet (those of its
+    content words, as for partial matches; any word for forms without content words) and
+    all the keys it is matched under. Forms with case-exact tokens are always kept."""
+    items = []
+    for f in forms:
+        every = set(f.family)
+        for ft in f.tokens:
+            every |= ft.keys
+        if f.tokens:
+            every.add(fold(f.tokens[0].text))
+        content = None
+        if not any(ft.exact for ft in f.tokens):
+            words = [ft for ft in f.tokens if fold(ft.text) not in STOPWORDS and
+                     any(c.isalnum() for c in ft.text)] or list(f.tokens)
+            content = set(f.family).union(*(ft.keys for ft in words))
+            if f.tokens:
+                content.add(fold(f.tokens[0].text))
+        items.append((None if content is None else frozenset(content), frozenset(every)))
+    return Relevance(items)
 
 
 def analyse_article(article: Article, window: int = 1) -> ArticleTerms | None:
@@ -124,7 +150,7 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     base = termbase(article.glossary, src_lang, tgt_lang)
     result = ArticleTerms(base)
     matcher = Matcher(base.target_forms, tgt_lang)
-    tokens = document_tokens(tgt_doc)
+    tokens = document_tokens(tgt_doc, base.target_forms)
     per_seg: dict[int, list[Match]] = {}
     for seg, toks in zip(tgt_doc.segments, tokens):
         claimed: set[int] = set()
@@ -195,7 +221,7 @@ def _source_occurrences(article: Article, base: TermBase) -> list[tuple[int, int
     """(term, start, end, source segment) of each source term occurrence, longest first."""
     src = article.source
     matcher = Matcher(base.source_forms, base.src_lang)
-    tokens = document_tokens(src)
+    tokens = document_tokens(src, base.source_forms)
     out = []
     for seg, toks in zip(src.segments, tokens):
         for m in matcher.find(toks, seg.text, seg.start, seg.index):

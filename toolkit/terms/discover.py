@@ -14,19 +14,21 @@ Results are marked ``discovered``; they are scored like glossary terms.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Article
 from ..readers.base import base_lang
-from .analysis import Occurrence, document_tokens
+from .analysis import Occurrence
 from .matcher import Match
-from .text import apos, display_key, is_cjk_lang, vkey
+from .text import display_key, is_cjk_lang, vkey
+from .words import document_words
 
 LATIN_IN_CJK = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")
 NAME_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)+|\b[A-Za-z]+[A-Z0-9][\w-]*")
 MIN_REPEAT = 2
+_FOUND: "OrderedDict[tuple, list[Candidate]]" = OrderedDict()
 
 
 @dataclass
@@ -44,7 +46,20 @@ class Candidate:
 def discover(article: Article, exclude: Iterable[str] = (), window: int = 1) -> list[Candidate]:
     """Candidate terms of ``article``; ``exclude`` holds variant keys (see ``text.vkey``)
     of terms already in the glossary."""
-    skip = {k for k in exclude if k}
+    skip = frozenset(k for k in exclude if k)
+    src = article.source
+    key = (article.name, article.target.path, article.target.text, src.text if src else None,
+           article.beads, skip, window)
+    if key in _FOUND:
+        _FOUND.move_to_end(key)
+        return _FOUND[key]
+    out = _FOUND[key] = _discover(article, skip, window)
+    if len(_FOUND) > 16:
+        _FOUND.popitem(last=False)
+    return out
+
+
+def _discover(article: Article, skip: frozenset, window: int) -> list[Candidate]:
     out = _source_names(article, skip, window) if article.source is not None and article.beads else []
     taken = {c.key for c in out}
     out += [c for c in _target_variants(article, skip) if c.key not in taken]
@@ -54,21 +69,23 @@ def discover(article: Article, exclude: Iterable[str] = (), window: int = 1) -> 
     return out
 
 
-def _source_names(article: Article, skip: set[str], window: int) -> list[Candidate]:
+def _source_names(article: Article, skip: frozenset, window: int) -> list[Candidate]:
     src, tgt = article.source, article.target
     cjk = is_cjk_lang(base_lang(src.lang))
     found: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    pattern = LATIN_IN_CJK if cjk else NAME_RE
     for seg in src.segments:
-        pattern = LATIN_IN_CJK if cjk else NAME_RE
         for m in pattern.finditer(seg.text):
             text = m.group().strip()
             key = vkey(text)
             if len(key) < 2 or key in skip or key.isdigit():
                 continue
             found[key].append((seg.start + m.start(), seg.start + m.start() + len(text), seg.index, text))
+    if not any(len(occs) >= MIN_REPEAT for occs in found.values()):
+        return []
     beads = list(article.beads)
     bead_of_src = {i: n for n, b in enumerate(beads) for i in b.src}
-    tokens = document_tokens(tgt)
+    words = document_words(tgt)
     used: set[tuple[int, int]] = set()
     out = []
     for key, occs in found.items():
@@ -82,7 +99,7 @@ def _source_names(article: Article, skip: set[str], window: int) -> list[Candida
             hit = None
             for spread in (0, window):
                 near = range(max(0, pos - spread), min(len(beads), pos + spread + 1))
-                hit = _find_rendering(key, [i for k in near for i in beads[k].tgt], tokens, tgt, used)
+                hit = words.find_rendering(key, [i for k in near for i in beads[k].tgt], used)
                 if hit:
                     break
             if hit:
@@ -94,60 +111,47 @@ def _source_names(article: Article, skip: set[str], window: int) -> list[Candida
     return out
 
 
-def _find_rendering(key: str, seg_ids, tokens, tgt, used) -> Match | None:
-    fuzzy = None
-    for si in seg_ids:
-        toks, seg = tokens[si], tgt.segments[si]
-        for i, tok in enumerate(toks):
-            acc = ""
-            for j in range(i, min(i + 4, len(toks))):
-                if not toks[j].is_word:
-                    break
-                acc += vkey(toks[j].text)
-                span = (tok.start, toks[j].end)
-                if span in used:
-                    continue
-                text = seg.text[tok.start - seg.start:toks[j].end - seg.start]
-                if acc == key:
-                    return Match(tok.start, toks[j].end, text, None, "accepted", si, (i, j + 1))
-                if (j == i and fuzzy is None and len(key) >= 4 and acc != key
-                        and acc.startswith(key[:-1]) and len(acc) <= len(key) + 3):
-                    fuzzy = Match(tok.start, tok.end, text, None, "variant", si, (i, i + 1))
-    return fuzzy
-
-
-def _target_variants(article: Article, skip: set[str]) -> list[Candidate]:
+def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
     tgt = article.target
     if is_cjk_lang(base_lang(tgt.lang)):
         return []
-    tokens = document_tokens(tgt)
-    groups: dict[str, list[Match]] = defaultdict(list)
-    for seg, toks in zip(tgt.segments, tokens):
-        for i, tok in enumerate(toks):
-            if not tok.is_word:
+    words = document_words(tgt)
+    # key -> spans (start, end, segment, i, j + 1); only keys written in ≥ 2 ways go on
+    groups: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+    first_text: dict[str, str] = {}
+    varied: set[str] = set()
+    for n, (seg, toks) in enumerate(zip(tgt.segments, words.tokens)):
+        text, base = seg.text, seg.start
+        for i, (start, _, _, _, tkey, is_word) in enumerate(toks):
+            if not is_word:
                 continue
             acc = ""
             for j in range(i, min(i + 3, len(toks))):
-                if not toks[j].is_word:
+                t = toks[j]
+                if not t[5]:
                     break
-                acc += _tkey(toks[j].text)
-                text = seg.text[tok.start - seg.start:toks[j].end - seg.start]
+                acc += t[4]
                 if len(acc) >= 3 and not acc.isdigit():
-                    groups[acc].append(Match(tok.start, toks[j].end, text, None, "accepted",
-                                             seg.index, (i, j + 1)))
+                    groups[acc].append((start, t[1], n, i, j + 1))
+                    if acc not in varied:
+                        surface = text[start - base:t[1] - base]
+                        seen = first_text.setdefault(acc, surface)
+                        if seen != surface:
+                            varied.add(acc)
     out = []
-    for key, matches in groups.items():
-        if key in skip:
+    for key, spans in groups.items():
+        if key in skip or key not in varied:
             continue
-        forms = Counter(display_key(m.text) for m in matches)
+        forms = {display_key(_text(tgt, n, s, e)) for s, e, n, _, _ in spans}
         if len(forms) < 2 or not _real_variants(list(forms)):
             continue
         # keep the occurrences whose form is one of the variants, longest spans first
-        chosen, used = [], set()
-        for m in sorted(matches, key=lambda m: -(m.end - m.start)):
-            if not any(a < m.end and m.start < b for a, b in used):
-                used.add((m.start, m.end))
-                chosen.append(m)
+        chosen, used = [], defaultdict(list)
+        for s, e, n, i, j in sorted(spans, key=lambda p: -(p[1] - p[0])):
+            if not any(a < e and s < b for a, b in used[n]):
+                used[n].append((s, e))
+                chosen.append(Match(s, e, _text(tgt, n, s, e), None, "accepted",
+                                    tgt.segments[n].index, (i, j)))
         chosen.sort(key=lambda m: m.start)
         forms = Counter(display_key(m.text) for m in chosen)
         if len(forms) < 2 or not _real_variants(list(forms)):
@@ -160,10 +164,9 @@ def _target_variants(article: Article, skip: set[str]) -> list[Candidate]:
     return out
 
 
-def _tkey(text: str) -> str:
-    """Target variant key: lower case, without spaces and hyphens; accents and apostrophes
-    kept (basé/base and qu'elle/quelle are different words, not variants)."""
-    return "".join(c for c in apos(text).lower() if c.isalnum() or c == "'")
+def _text(doc, n: int, start: int, end: int) -> str:
+    s = doc.segments[n]
+    return s.text[start - s.start:end - s.start]
 
 
 def _real_variants(forms: list[str]) -> bool:

@@ -171,8 +171,13 @@ def _edges_ok(text: str, start: int, end: int) -> bool:
 
 def select(cands: list[Match], claimed: set[int], span, text: str, offset: int) -> list[Match]:
     """Longest match first (then approved before forbidden, then leftmost); a position is
-    used once."""
-    cands.sort(key=lambda m: (-(m.end - m.start), ROLE_ORDER.get(m.role, 9), m.start))
+    used once. Between forms found on the same span, the entries that have a form written
+    exactly as in the text come first, and an entry is represented by its first listed
+    form (so the result does not depend on the order of ``cands``)."""
+    exact = {(m.start, m.end, m.role, m.terms) for m in cands
+             if apos(text[m.start - offset:m.end - offset]) == apos(m.form.text)}
+    cands.sort(key=lambda m: (-(m.end - m.start), ROLE_ORDER.get(m.role, 9), m.start,
+                              (m.start, m.end, m.role, m.terms) not in exact, m.terms, m.form.id))
     chosen = []
     for m in cands:
         cells = span(m)

@@ -111,8 +111,15 @@ def keys_for(surface: str, lemma: str, lang: str) -> frozenset:
     return frozenset(keys)
 
 
-def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True) -> list[list[Token]]:
-    """Tokens of several texts (each with its document offset), lemmatised in one batch."""
+def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True,
+             relevant=None) -> list[list[Token]]:
+    """Tokens of several texts (each with its document offset), lemmatised in one batch.
+
+    With ``relevant`` (a :class:`.lemmas.Relevance` of the forms to match), a text is
+    lemmatised only when a lemma of one of its words may change a match of those forms;
+    the other texts get tokens without lemma, which match those forms exactly as they
+    would with it (but carry no lemma for other uses).
+    """
     base = lang.split("-")[0].lower()
     pieces = [split(text, offset) for text, offset in texts]
     analysed: list[list[tuple[str, str]]] = [[("", "")] * len(p) for p in pieces]
@@ -120,18 +127,39 @@ def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True) -
     if nlp is not None:
         from spacy.tokens import Doc
 
+        todo = range(len(pieces))
+        if relevant is not None:
+            from .lemmas import needs_analysis
+
+            tables, surface = _tables(base), _surface_keys(base)
+            todo = [i for i, toks in enumerate(pieces)
+                    if needs_analysis((t for _, _, t in toks), relevant, tables, surface)]
         docs = []
-        for (text, offset), toks in zip(texts, pieces):
+        for i in todo:
+            toks = pieces[i]
             words = [t for _, _, t in toks]
-            spaces = [bool(i + 1 < len(toks) and toks[i + 1][0] > toks[i][1]) for i in range(len(toks))]
+            spaces = [bool(k + 1 < len(toks) and toks[k + 1][0] > toks[k][1]) for k in range(len(toks))]
             docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
-        for i, doc in enumerate(nlp.pipe(docs, batch_size=64)):
+        for i, doc in zip(todo, nlp.pipe(docs, batch_size=64)):
             analysed[i] = [(t.lemma_, t.pos_) for t in doc]
     out = []
     for toks, ana in zip(pieces, analysed):
         out.append([Token(s, e, t, keys_for(t, lem if _plausible(t, lem) else "", base), lem, pos)
                     for (s, e, t), (lem, pos) in zip(toks, ana)])
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _tables(lang: str):
+    from .lemmas import LemmaTables
+
+    return LemmaTables.of(_analyser(lang))
+
+
+@functools.lru_cache(maxsize=8)
+def _surface_keys(lang: str):
+    """Keys a word has without its lemma (cached per word)."""
+    return functools.lru_cache(maxsize=200_000)(lambda word: keys_for(word, "", lang))
 
 
 def _plausible(surface: str, lemma: str) -> bool:

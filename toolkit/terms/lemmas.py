@@ -1,0 +1,131 @@
+"""Which lemmas a word can get, read from the lemmatiser's tables, without running the
+statistical pipeline.
+
+A rule lemmatiser (spaCy's ``lemmatizer`` in ``rule`` mode, e.g. French) picks a word's
+lemma from its tables given the part of speech the morphologizer predicts: the lower-cased
+word when the POS index has it, else the POS exceptions, else the POS suffix rules, else
+the lookup table, else the word (and the lookup table for the POS that have no rules).
+Taking every POS at once gives, from the word alone, a superset of the lemmas the
+pipeline can give it in any context.
+
+:func:`needs_analysis` uses this to skip the pipeline for a text none of whose words can
+get a lemma among the keys a set of glossary forms is matched under: its matches are
+the same with or without lemmas. When the analyser is not of that kind (another
+lemmatiser mode, a component that sets lemmas itself), every text is analysed.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterable
+
+from ..textutil import fold
+
+UPOS = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part", "pron",
+        "propn", "punct", "sconj", "sym", "verb", "x")
+# Components that do not set lemmas (the lemmatiser does not overwrite lemmas set before it).
+NO_LEMMA = frozenset({"tok2vec", "morphologizer", "tagger", "senter", "parser", "ner"})
+
+
+class LemmaTables:
+    """The tables of a rule lemmatiser, and the lemma keys each word can get."""
+
+    def __init__(self, lookup, index: dict, exceptions: dict, rules: dict):
+        self.lookup, self.index, self.exceptions, self.rules = lookup, index, exceptions, rules
+        self.keys = functools.lru_cache(maxsize=200_000)(self._keys)
+
+    @classmethod
+    def of(cls, nlp) -> "LemmaTables | None":
+        """The tables of ``nlp``'s lemmatiser, or None when its lemmas cannot be predicted
+        from them (then every text must be analysed)."""
+        if nlp is None or "lemmatizer" not in nlp.pipe_names:
+            return None
+        lem = nlp.get_pipe("lemmatizer")
+        if getattr(lem, "mode", None) != "rule" or getattr(lem, "overwrite", True):
+            return None
+        for name, pipe in nlp.pipeline:
+            if name == "lemmatizer":
+                break
+            if name == "attribute_ruler":
+                if any("LEMMA" in p.get("attrs", {}) for p in pipe.patterns):
+                    return None
+            elif name not in NO_LEMMA:
+                return None
+        tables = lem.lookups
+        get = lambda t: tables.get_table(t, {}) if tables.has_table(t) else {}  # noqa: E731
+        index, exc, rules = get("lemma_index"), get("lemma_exc"), get("lemma_rules")
+        return cls(get("lemma_lookup"), {p: index.get(p, {}) for p in UPOS},
+                   {p: exc.get(p, {}) for p in UPOS}, {p: rules.get(p, []) for p in UPOS})
+
+    def possible(self, word: str) -> set[str]:
+        """Every lemma the lemmatiser can give ``word``, whatever its POS (a superset)."""
+        lower = word.lower()
+        out = {word, lower}
+        for key in (word, lower):
+            out.update(_values(self.lookup.get(key)))
+        for pos in UPOS:
+            out.update(_values(self.exceptions[pos].get(lower)))
+            for old, new in self.rules[pos]:
+                if lower.endswith(old):
+                    form = lower[:len(lower) - len(old)] + new
+                    if form:
+                        out.add(form)
+        return out
+
+    def _keys(self, word: str) -> frozenset:
+        return frozenset(fold(lemma) for lemma in self.possible(word))
+
+
+def _values(value) -> Iterable[str]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value, value[:1])
+    return [v for v in value if isinstance(v, str)]
+
+
+class Relevance:
+    """What a set of glossary forms needs from lemmas. Each form is given as (content
+    keys, all keys): a match of the form (full or partial) must meet one of its content
+    keys (``None``: assume it always may), and a lemma can only change a match of the
+    form through one of all its keys."""
+
+    def __init__(self, forms: Iterable[tuple[frozenset | None, frozenset]]):
+        self.always: set[int] = set()
+        self.content: dict[str, set[int]] = {}
+        self.every: dict[str, set[int]] = {}
+        for n, (content, every) in enumerate(forms):
+            if content is None:
+                self.always.add(n)
+            else:
+                for k in content:
+                    self.content.setdefault(k, set()).add(n)
+            for k in every:
+                self.every.setdefault(k, set()).add(n)
+        self._words: dict[str, tuple[frozenset, frozenset]] = {}
+
+    def of_word(self, word: str, tables: LemmaTables, surface_keys) -> tuple[frozenset, frozenset]:
+        """(forms ``word`` may meet a content key of, forms a lemma of ``word`` may change)."""
+        got = self._words.get(word)
+        if got is None:
+            surface = surface_keys(word)
+            possible = tables.keys(word) if any(c.isalpha() for c in word) else frozenset()
+            meet = set().union(*(self.content.get(k, ()) for k in surface | possible))
+            change = set().union(*(self.every.get(k, ()) for k in possible - surface))
+            got = self._words[word] = (frozenset(meet), frozenset(change))
+        return got
+
+
+def needs_analysis(words: Iterable[str], relevance: Relevance, tables: LemmaTables | None,
+                   surface_keys: Callable[[str], frozenset]) -> bool:
+    """True when a lemma of some word of a text may change a match of some form in it: the
+    form may match there (one of its content keys is met by a word, through its surface or
+    a possible lemma) and some word may get a lemma among the form's keys that it does not
+    have anyway (``surface_keys``). Always true when lemmas cannot be predicted."""
+    if tables is None:
+        return True
+    meet, change = set(relevance.always), set()
+    for w in words:
+        m, c = relevance.of_word(w, tables, surface_keys)
+        meet |= m
+        change |= c
+    return not meet.isdisjoint(change)
