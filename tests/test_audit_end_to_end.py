@@ -58,3 +58,25 @@ def test_added_sentence_is_reported(tmp_path):
 def test_clean_french_article_has_no_finding_at_all(tmp_path):
     article, findings = audit(tmp_path, TARGET_OK, select=None)
     assert [(f.rule_id, f.target.text) for f in findings if f.severity.label != "neutral"] == []
+
+
+def test_same_result_whatever_the_string_hash_seed(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; no output may depend on it."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "art"
+    folder.mkdir()
+    (folder / "source.en.txt").write_text(SOURCE, encoding="utf-8")
+    (folder / "mt.fr.txt").write_text(TARGET_OK.replace("quarante", "40").replace("Le maire", "Le maire Le maire"),
+                                      encoding="utf-8")
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([sys.executable, "-m", "toolkit", "audit", str(folder), "-f", "json", "--no-exit"],
+                              capture_output=True, text=True, env=env, check=True)
+        data = json.loads(proc.stdout)
+        outputs.append((data["findings"], data["documents"][0]["beads"], data["documents"][0]["scores"]))
+    assert outputs[0] == outputs[1] == outputs[2]

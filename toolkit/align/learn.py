@@ -95,7 +95,7 @@ class UnitIndex:
 def _unit_ids(units: Sequence[set[str]], vocab: dict[str, int]):
     sent, uid = [], []
     for i, us in enumerate(units):
-        for u in us:
+        for u in sorted(us):
             sent.append(i)
             uid.append(vocab.setdefault(u, len(vocab)))
     return np.array(sent, dtype=np.int64), np.array(uid, dtype=np.int64)

@@ -68,12 +68,12 @@ class KeyTable:
         ids: dict[str, int] = {}
         s_sent, s_kid = [], []
         for i, ks in enumerate(src_keys):
-            for k in ks & tgt_vocab:
+            for k in sorted(ks & tgt_vocab):
                 s_sent.append(i)
                 s_kid.append(ids.setdefault(k, len(ids)))
         t_sent, t_kid = [], []
         for j, kt in enumerate(tgt_keys):
-            for k in kt:
+            for k in sorted(kt):
                 kid = ids.get(k)
                 if kid is not None:
                     t_sent.append(j)
