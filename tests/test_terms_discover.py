@@ -123,3 +123,15 @@ def test_select_is_independent_of_candidate_order():
         random.Random(seed).shuffle(cands)
         chosen = select(list(cands), set(), lambda m: range(*m.tok), text, 0)
         assert [(m.text, m.form.text, m.terms) for m in chosen] == [("lanternes", "lanternes", (1,))]
+
+
+def test_spacing_variants_of_common_words_are_not_terms():
+    from toolkit.api import article_from_strings
+    from toolkit.terms.discover import discover
+
+    text = ("Il peut être en retard. C’est peut-être la pluie. OpenFoo sort une appli. "
+            "La nouvelle version d’Open-Foo plaît.")
+    cands = discover(article_from_strings(text))
+    labels = [c.label.lower() for c in cands]
+    assert not any("peut" in label for label in labels)
+    assert any("openfoo" in label.replace("-", "") for label in labels)

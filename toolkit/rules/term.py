@@ -156,6 +156,12 @@ def approved_missing(ctx: Context) -> Iterator[Hit]:
                       f"'{o.target.text}' renders only part of the approved term "
                       f"'{entry.target}' for '{src_text}'", entry.target, o.source, o.bead)
         elif o.kind == "miss" and o.window is not None:
+            left = ctx.target.text.find(entry.source, o.window[0], o.window[1])
+            if left >= 0:  # the source term itself was left in the target: point at it
+                yield Hit(left, left + len(entry.source), f"'{entry.source}' is left untranslated; "
+                          f"the glossary says '{entry.target}' ({_glossary_line(entry)})",
+                          entry.target, o.source, o.bead)
+                continue
             yield Hit(o.window[0], o.window[1],
                       f"'{src_text}' should be translated '{entry.target}' "
                       f"({_glossary_line(entry)}); no approved rendering in the aligned sentence",

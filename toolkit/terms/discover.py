@@ -116,6 +116,7 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
     if is_cjk_lang(base_lang(tgt.lang)):
         return []
     words = document_words(tgt)
+    lang = base_lang(tgt.lang)
     # key -> spans (start, end, segment, i, j + 1); only keys written in ≥ 2 ways go on
     groups: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
     first_text: dict[str, str] = {}
@@ -154,7 +155,7 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
                                     tgt.segments[n].index, (i, j)))
         chosen.sort(key=lambda m: m.start)
         forms = Counter(display_key(m.text) for m in chosen)
-        if len(forms) < 2 or not _real_variants(list(forms)):
+        if len(forms) < 2 or not _real_variants(list(forms)) or _ordinary_words(list(forms), lang):
             continue
         label = " / ".join(f for f, _ in forms.most_common())
         cand = Candidate(key, label, None, "target-variants")
@@ -167,6 +168,22 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
 def _text(doc, n: int, start: int, end: int) -> str:
     s = doc.segments[n]
     return s.text[start - s.start:end - s.start]
+
+
+COMMON_ZIPF = 4.0  # words this frequent are ordinary vocabulary, not terms
+
+
+def _ordinary_words(forms: list[str], lang: str) -> bool:
+    """Forms that differ only by spaces or hyphens and are made of common words
+    (*peut être* / *peut-être*, *bien que* / *bien-que*): two spellings of ordinary
+    language, often with two meanings, not one term written two ways."""
+    from ..lexicon import zipf
+
+    joined = {re.sub(r"[\s\-‐]+", "", f) for f in forms}
+    if len(joined) != 1:  # the forms differ in more than spaces and hyphens (NVIDIA / Nvidia)
+        return False
+    parts = {p for f in forms for p in re.split(r"[\s\-‐]+", f.lower()) if p}
+    return all(zipf(p, lang) >= COMMON_ZIPF for p in parts)
 
 
 def _real_variants(forms: list[str]) -> bool:

@@ -1,0 +1,10 @@
+"""TERM rules beyond their documentation examples."""
+from toolkit.api import article_from_strings
+from toolkit.engine import Selection, run_rules
+
+
+def test_source_term_left_in_target_is_pointed_at():
+    article = article_from_strings("La boutique 花园茶室 ouvre demain.", "花园茶室明天开业。", src_lang="zh",
+                                   glossary_rows=["花园茶室,Salon de thé du Jardin,,true"])
+    (f,) = [f for f in run_rules(article, Selection.parse("TERM002"))]
+    assert f.target.text == "花园茶室" and f.suggestion == "Salon de thé du Jardin"
