@@ -36,3 +36,14 @@ def test_examples_execute(rule_id):
             verb = "fire" if outcome.expected_to_fire else "stay silent"
             assert outcome.ok, (f"{rule_id} should {verb} on {outcome.text!r}; got "
                                 f"{[f.message for f in outcome.findings]}")
+
+
+def test_rules_reference_page_is_up_to_date():
+    """docs/rules.md is generated from the docstrings; regenerate it with
+    `mtqa rules --markdown > docs/rules.md` when a rule changes."""
+    from pathlib import Path
+
+    from toolkit.docs import reference
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert page.read_text(encoding="utf-8") == reference(ALL_RULES)

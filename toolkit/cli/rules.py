@@ -14,6 +14,8 @@ app = typer.Typer(help="List the rules, or explain one.", invoke_without_command
 @app.callback()
 def rules(ctx: typer.Context,
           as_json: bool = typer.Option(False, "--json", help="Machine-readable list."),
+          as_markdown: bool = typer.Option(False, "--markdown", help="Every rule's full documentation "
+                                           "as one Markdown page (docs/rules.md is made this way)."),
           select: str = typer.Option("", "--select", help="Only ids starting with these prefixes.")) -> None:
     """List every rule: id, name, default severity, category, summary."""
     if ctx.invoked_subcommand is not None:
@@ -22,6 +24,11 @@ def rules(ctx: typer.Context,
 
     chosen = [r for r in ALL_RULES
               if not select or any(r.id.startswith(p.strip().upper()) for p in select.split(",") if p.strip())]
+    if as_markdown:
+        from ..docs import reference
+
+        sys.stdout.write(reference(chosen))
+        return
     if as_json:
         sys.stdout.write(json.dumps([{"id": r.id, "name": r.name, "category": r.category,
                                       "severity": r.severity.label, "needs": sorted(r.needs),
