@@ -3,7 +3,6 @@ import json
 from xml.etree import ElementTree as ET
 
 import jsonschema
-import pytest
 
 from toolkit.model import Article, ArticleResult, AuditResult, Document, Finding, Severity
 from toolkit.reporters import FORMATS, render

@@ -33,7 +33,7 @@ def _reference_find(words: DocumentWords, key, seg_ids, used):
     """The rendering search written plainly: every window of up to four words, in order."""
     fuzzy = None
     for si in seg_ids:
-        toks, seg = words.tokens[si], words.doc.segments[si]
+        toks = words.tokens[si]
         for i in range(len(toks)):
             acc = ""
             for j in range(i, min(i + 4, len(toks))):

@@ -33,7 +33,8 @@ def report(
 ) -> None:
     """For each term: renderings with counts and places, adherence, consistency, forbidden hits."""
     try:
-        from ..terms.report import build_report, summary_lines, write_atomic
+        from ..reporters import write_atomic
+        from ..terms.report import build_report, summary_lines
 
         result = build_report(paths, glossary)
         if html:

@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{'145 (733)':>12}")
     print(EXPLANATION)
     if args.json:
-        from ..terms.report import write_atomic
+        from ..reporters import write_atomic
 
         write_atomic(args.json, json.dumps(result, indent=2) + "\n")
     return 0

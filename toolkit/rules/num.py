@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Iterator
 

@@ -9,7 +9,7 @@ from typing import Iterable
 from ..lexicon import Token, surnames_zh, tokens, zipf
 from ..model import Severity
 from ..readers.base import base_lang
-from ..textutil import HAN_RE, fold
+from ..textutil import fold
 from .base import Context, Hit, rule
 
 ZH_LANGS = {"zh", "yue", "wuu", "cmn"}

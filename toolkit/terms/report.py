@@ -3,12 +3,10 @@
 :func:`build_report` reads article folders (or bilingual files), matches the glossary (if
 any) and discovers candidate terms, and returns a :class:`TermReport` that the
 ``glossary_*`` reporters render. :func:`summary_lines` gives a short plain-text summary
-for a terminal. :func:`write_atomic` writes an output file through a temporary file.
+for a terminal.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -216,23 +214,3 @@ def summary_lines(report: TermReport) -> list[str]:
         rend = ", ".join(f"{x.label} ×{x.count}" for x in r.renderings)
         lines.append(f"  candidate {r.name}: {rend}")
     return lines
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file and ``os.replace``."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
