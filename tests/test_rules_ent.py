@@ -73,3 +73,13 @@ def test_quantity_with_unit_written_the_french_way_is_present():
     assert fs == () or all("GWh" not in f.message for f in fs)
     fs = findings("La batterie stocke 14,6 GWh.", "电池储存14.6GWh，X7型号即将上市。")
     assert any("X7" in f.message for f in fs)
+
+
+def test_whole_text_prefilter_never_changes_the_answer():
+    from toolkit.lexicon import case_key
+    from toolkit.rules.ent import _used
+
+    text = "Le rapport de Kowalczyk Partners cite İstanbul et la ſociété Nordvik-Hansen."
+    for name, renderings in [("Kowalczyk Partners", []), ("KOWALCZYK", []), ("Nordvik Hansen", []),
+                             ("Istanbul", []), ("Société", []), ("Orlen", ["Nordvik"]), ("Orlen", [])]:
+        assert _used(name, text, renderings, case_key(text)) == _used(name, text, renderings), name

@@ -76,3 +76,25 @@ def test_langdetect_results_are_stable():
     first = findings(target, select="LANG")
     assert [f.message for f in findings(target, select="LANG")] == [f.message for f in first]
     assert "'de'" in first[0].message
+
+
+def test_plainly_target_language_sentences_skip_langdetect(monkeypatch):
+    from toolkit.rules import lang
+
+    french = "Le conseil municipal a voté mardi soir un nouveau budget pour les écoles de la ville."
+    assert lang.plainly_target(french, "fr")
+    others = ["Das Spiel wurde wegen des starken Regens auf Sonntag verschoben, sagte der Verein.",
+              "El partido se aplazó al domingo por las fuertes lluvias, según informó el club.",
+              "La partita è stata rinviata a domenica a causa delle forti piogge, ha detto la società.",
+              "O jogo foi adiado para domingo devido às fortes chuvas, disse o clube ontem à noite.",
+              "El partit s'ha ajornat a diumenge per les fortes pluges, segons ha informat el club.",
+              "We are not sure whether the new policy will help the people who need it most."]
+    for text in others:
+        assert not lang.plainly_target(text, "fr"), text
+    assert not lang.plainly_target("Le Conseil Municipal De Lyon Et Marseille", "fr")  # too few words
+
+    def refuse(text):
+        raise AssertionError(f"langdetect asked about {text!r}")
+
+    monkeypatch.setattr(lang, "_detect", refuse)
+    assert findings(french, select="LANG") == ()

@@ -87,3 +87,25 @@ def test_repeated_word():
     for ok in ("Nous nous retrouverons à Bora Bora.", "Vous vous êtes trompés.",
                "Il a fait faire des travaux.", "« Oui oui », a-t-il dit."):
         assert findings(ok, select="WORD003") == (), ok
+
+
+def test_source_name_lookup_equals_a_scan_of_every_name():
+    import random
+
+    from toolkit.rules.word import _inflected, _name_index, _source_name
+
+    rng = random.Random(2)
+    stems = ["skypod", "cloudex", "tesla", "nanoflex", "vibra"]
+    names = [(rng.choice(stems) + rng.choice(["", "s", "e", "es"]), f"N{i}") for i in range(40)]
+    index = _name_index(names)
+    for stem in stems:
+        for ending in ("", "s", "es", "e", "x", "ss", "ees"):
+            word = stem + ending
+            expected = next((orig for key, orig in names if _inflected(word, key)), None)
+            assert _source_name(word, index) == expected, word
+
+
+def test_false_friend_found_whatever_the_case():
+    fs = findings("ACTUELLEMENT, la bibliothèque est fermée.", "Actually, the library is closed.",
+                  select="WORD002")
+    assert [f.target.text for f in fs] == ["ACTUELLEMENT"]

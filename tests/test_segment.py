@@ -43,3 +43,4 @@ def test_markdown_soft_wraps_are_joined():
     doc = segment(from_text(text, "mt.fr.md", markdown=True), markdown=True)
     assert doc.blocks[0].kind == "heading"
     assert [s.text for s in doc.segments][1:] == ["Une phrase coupée\nsur deux lignes.", "Une autre."]
+

@@ -9,12 +9,14 @@ for, when it is a hyphenated compound of known parts, or a productive derivation
 from __future__ import annotations
 
 import functools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .textutil import CJK_RE, script_of
+from .textutil import CJK_RE, fold, script_of
 
 DATA = Path(__file__).parent / "data"
 
@@ -22,6 +24,8 @@ DATA = Path(__file__).parent / "data"
 TOKEN_RE = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|fr|cn|io|gov|edu|de|uk|ru)\b",
                     re.I)
+# What every URL_RE match holds: texts without it (most sentences) skip URL_RE.
+URL_HINT_RE = re.compile(r"://|www\.|@|\.(?:com|org|net|fr|cn|io|gov|edu|de|uk|ru)\b", re.I)
 APOSTROPHES = "’'"
 # French elided words (l’, d’, qu’…) and the English possessive.
 ELISIONS = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
@@ -37,7 +41,10 @@ class Token:
 
     @property
     def has_digit(self) -> bool:
-        return any(c.isdigit() for c in self.text)
+        return not self.text.isalpha() and any(c.isdigit() for c in self.text)
+
+
+SHORT_TEXT = 2000  # tokens of texts up to this length (segments, terms) are cached
 
 
 def tokens(text: str, base: int = 0, split_elision: bool = True) -> list[Token]:
@@ -47,16 +54,54 @@ def tokens(text: str, base: int = 0, split_elision: bool = True) -> list[Token]:
     URLs and e-mail addresses are left out, and ``initial`` marks sentence-initial words.
     CJK characters are not tokens: ``特斯拉ExaPOD`` gives ``ExaPOD``.
     """
+    if len(text) <= SHORT_TEXT:
+        return list(_cached_tokens(text, base, split_elision))
+    return list(_cached_document_tokens(text, base, split_elision))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _cached_tokens(text: str, base: int, split_elision: bool) -> tuple[Token, ...]:
+    return tuple(_tokens(text, base, split_elision))
+
+
+@functools.lru_cache(maxsize=8)  # whole documents, asked for by several rules
+def _cached_document_tokens(text: str, base: int, split_elision: bool) -> tuple[Token, ...]:
+    return tuple(_tokens(text, base, split_elision))
+
+
+def _tokens(text: str, base: int, split_elision: bool) -> list[Token]:
+    text, spans = _word_spans(text, split_elision)
+    return [Token(base + s, base + e, word, _is_initial(text, m)) for s, e, word, m in spans]
+
+
+def words(text: str, split_elision: bool = True) -> list[str]:
+    """The texts of :func:`tokens` (no offsets, no sentence-initial flags): quicker."""
+    if len(text) <= SHORT_TEXT:
+        return [t.text for t in _cached_tokens(text, 0, split_elision)]
+    return list(_document_words(text, split_elision))
+
+
+@functools.lru_cache(maxsize=8)
+def _document_words(text: str, split_elision: bool) -> tuple[str, ...]:
+    return tuple(word for _, _, word, _ in _word_spans(text, split_elision)[1])
+
+
+def _word_spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """``text`` with CJK blanked, and (start, end, word, start of the whole match) of each token."""
     if CJK_RE.search(text):  # CJK characters are not words here; blank them, offsets kept
         text = CJK_RE.sub(" ", text)
-    skip = [(m.start(), m.end()) for m in URL_RE.finditer(text)]
-    out: list[Token] = []
+    # URL spans, in order and disjoint: one pointer walks them alongside the tokens
+    skip = [(m.start(), m.end()) for m in URL_RE.finditer(text)] if URL_HINT_RE.search(text) else []
+    k, n_skip = 0, len(skip)
+    out = []
     for m in TOKEN_RE.finditer(text):
         s, e = m.start(), m.end()
-        if any(a <= s < b for a, b in skip):
+        while k < n_skip and skip[k][1] <= s:
+            k += 1
+        if k < n_skip and skip[k][0] <= s:
             continue
         word = m.group()
-        if split_elision:
+        if split_elision and ("'" in word or "’" in word):
             while True:
                 cut = _elision_cut(word)
                 if not cut:
@@ -65,10 +110,9 @@ def tokens(text: str, base: int = 0, split_elision: bool = True) -> list[Token]:
                 word = word[cut:]
             if len(word) > 2 and word[-2] in APOSTROPHES and word[-1] in "sS":
                 word, e = word[:-2], e - 2
-        if not word:
-            continue
-        out.append(Token(base + s, base + e, word, _is_initial(text, m.start())))
-    return out
+        if word:
+            out.append((s, e, word, m.start()))
+    return text, out
 
 
 def _elision_cut(word: str) -> int:
@@ -82,16 +126,33 @@ def _elision_cut(word: str) -> int:
 
 def _is_initial(text: str, pos: int) -> bool:
     i = pos - 1
-    while i >= 0 and not text[i].isalpha() and text[i] not in ".!?:;…\n":
-        i -= 1  # spaces, quotes, dashes, numbering ("01", "1°", "•")
-    return i < 0 or not text[i].isalpha()
+    while i >= 0:  # skip spaces, quotes, dashes, numbering ("01", "1°", "•")
+        c = text[i]
+        if c.isalpha():
+            return False
+        if c in SENTENCE_STOPS:
+            return True
+        i -= 1
+    return True
+
+
+SENTENCE_STOPS = frozenset(".!?:;…\n")
 
 
 # -- frequencies ------------------------------------------------------------------------
 
+# Languages whose wordfreq tokenizer keeps a run of lower-case letters as one token,
+# unchanged: for such a word the frequency list is read directly (wordfreq's own
+# tokenisation per call is what makes its lookups slow).
+DIRECT_LANGS = {"fr", "en"}
+PLAIN_WORD_RE = re.compile(r"[a-zàâäçéèêëîïôöùûüÿœæ]+")
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """wordfreq Zipf frequency of ``word`` in ``lang`` (0.0 when unknown or unsupported)."""
+    if lang in DIRECT_LANGS and PLAIN_WORD_RE.fullmatch(word):
+        return _direct_zipf(word, lang)
     from wordfreq import zipf_frequency
 
     try:
@@ -100,13 +161,27 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
+def _direct_zipf(word: str, lang: str) -> float:
+    """What ``wordfreq.zipf_frequency`` returns for a one-token word, computed the same way."""
+    from wordfreq import freq_to_zipf, zipf_to_freq
+
+    minimum = zipf_to_freq(0.0)
+    freq = frequency_dict(lang).get(word)
+    if freq is None:
+        freq = minimum
+    else:
+        freq = max(1.0 / (1.0 / freq), minimum)  # wordfreq combines tokens as 1/f = Σ 1/fᵢ
+        freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # 3 significant digits
+    return round(freq_to_zipf(freq), 2)
+
+
 @functools.lru_cache(maxsize=8)
 def frequency_dict(lang: str) -> dict[str, float]:
     """The whole wordfreq list of ``lang`` (word → frequency), loaded once."""
     from wordfreq import get_frequency_dict
 
     try:
-        return get_frequency_dict(lang)
+        return get_frequency_dict(lang, "best")  # as wordfreq asks for it: one copy in memory
     except Exception:
         return {}
 
@@ -185,12 +260,16 @@ def is_known_word(word: str, langs: Iterable[str] = ("fr", "en"), threshold: flo
 
 def is_acronym(word: str) -> bool:
     """``IA``, ``PDG``, ``GPT-4``, ``R&D``: two or more capitals, no lower-case letter."""
+    if not word.isupper():  # quick no: some cased letter is not a capital
+        return False
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_camel(word: str) -> bool:
     """Inner capitals (``iPhone``, ``YouTube``, ``McDonald``): a brand or name form."""
+    if word[1:].islower():  # quick no: no capital after the first letter
+        return False
     return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
 
 
@@ -206,7 +285,8 @@ def looks_like_name(token: Token | str, initial: bool | None = None) -> bool:
 
 def name_forms(text: str) -> set[str]:
     """Lower-cased tokens written capitalised somewhere not at sentence start in ``text``."""
-    return {t.text.lower() for t in tokens(text) if t.text[:1].isupper() and not t.initial}
+    blanked, spans = _word_spans(text, True)  # as tokens(text), without building tokens
+    return {word.lower() for _, _, word, m in spans if word[:1].isupper() and not _is_initial(blanked, m)}
 
 
 # -- scripts -------------------------------------------------------------------------------
@@ -214,11 +294,16 @@ def name_forms(text: str) -> set[str]:
 def letter_scripts(text: str) -> dict[str, int]:
     """How many letters of each script ``text`` has (``latin``, ``han``, ``cyrillic``…)."""
     counts: dict[str, int] = {}
-    for ch in text:
+    for ch, n in Counter(text).items():  # distinct characters, in order of first use
         if ch.isalpha():
-            s = script_of(ch)
-            counts[s] = counts.get(s, 0) + 1
+            s = _script(ch)
+            counts[s] = counts.get(s, 0) + n
     return counts
+
+
+_script = functools.lru_cache(maxsize=8192)(script_of)
+# ``textutil.fold`` of a word, cached: rules fold every token of every segment.
+fold_word = functools.lru_cache(maxsize=200_000)(fold)
 
 
 def dominant_script(text: str) -> str | None:
@@ -269,12 +354,35 @@ def acronyms_en_fr() -> dict[str, tuple[str, ...]]:
 
 def find_word(needle: str, haystack: str, case_sensitive: bool = False) -> Iterator[re.Match]:
     """Whole-word occurrences of ``needle`` (a word or phrase) in ``haystack``."""
-    flags = 0 if case_sensitive else re.I
+    return word_pattern(needle, case_sensitive).finditer(haystack)
+
+
+def case_key(text: str) -> str:
+    """Lower case as case-insensitive regular expressions compare letters (simple case
+    mapping; dotless i and long s equal i and s), one character for one."""
+    return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
+
+
+def may_contain(needle: str, key: str) -> bool:
+    """False only when :func:`find_word` cannot find ``needle`` (any case) in the text
+    whose :func:`case_key` is ``key``: the first word of the needle is not in it."""
+    return first_word_key(needle) in key
+
+
+@functools.lru_cache(maxsize=16_384)
+def first_word_key(needle: str) -> str:
+    return re.match(r"\w*", case_key(needle)).group()  # "" (in every text) for "«…"
+
+
+@functools.lru_cache(maxsize=16_384)
+def word_pattern(needle: str, case_sensitive: bool = False) -> re.Pattern:
+    """The compiled pattern :func:`find_word` searches with."""
     body = "".join("['’]" if c in APOSTROPHES else r"\s+" if c.isspace() else re.escape(c)
                    for c in needle)
-    return re.finditer(r"(?<![\w])" + body + r"(?![\w])", haystack, flags)
+    return re.compile(r"(?<![\w])" + body + r"(?![\w])", 0 if case_sensitive else re.I)
 
 
-__all__ = ["Token", "tokens", "zipf", "best_zipf", "is_known_word", "is_acronym", "is_camel",
+__all__ = ["Token", "tokens", "words", "zipf", "best_zipf", "is_known_word", "is_acronym", "is_camel",
            "looks_like_name", "name_forms", "letter_scripts", "dominant_script", "data_rows",
-           "frequency_dict", "find_word", "variants", "KNOWN_ZIPF"]
+           "frequency_dict", "find_word", "word_pattern", "case_key", "may_contain", "first_word_key",
+           "fold_word", "variants", "KNOWN_ZIPF"]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
-from ..lexicon import acronyms_en_fr, find_word, is_acronym, tokens, zipf
+from ..lexicon import (acronyms_en_fr, case_key, find_word, is_acronym, may_contain, tokens,
+                       word_pattern, zipf)
 from ..model import Severity
 from ..readers.base import base_lang
 from ..textutil import CJK_RE, fold
@@ -109,12 +110,15 @@ def _quantity_present(name: str, window: str) -> bool:
                      window) is not None
 
 
-def _present(name: str, window: str, folded: str, renderings: Iterable[str]) -> bool:
+def _present(name: str, window: str, folded: str | Callable[[], str], renderings: Iterable[str]) -> bool:
+    """``folded`` is the window folded, or a function giving it (only asked for when needed)."""
     if _quantity_present(name, window):
         return True
     for form in (name, *renderings):
         if any(True for _ in find_word(form, window)):
             return True
+    if callable(folded):
+        folded = folded()
     key = fold(name)
     parts = [p for p in re.split(r"[\s\-]+", key) if p]
     if len(parts) > 1 and any(len(p) >= 3 and zipf(p, "en") < RARE_EN and re.search(
@@ -128,10 +132,12 @@ def _present(name: str, window: str, folded: str, renderings: Iterable[str]) -> 
     return False
 
 
-def _used(name: str, text: str, renderings: Iterable[str]) -> bool:
-    """The name, a rendering of it, or one of its rare words, written as such in ``text``."""
+def _used(name: str, text: str, renderings: Iterable[str], key: str | None = None) -> bool:
+    """The name, a rendering of it, or one of its rare words, written as such in ``text``
+    (``key``: ``lexicon.case_key`` of ``text``, to skip forms it cannot hold)."""
     rare = [w for w in re.split(r"[\s\-]+", name) if len(w) >= 4 and zipf(w.lower(), "en") < RARE_EN]
-    return any(True for form in (name, *renderings, *rare) for _ in find_word(form, text))
+    return any((key is None or may_contain(form, key)) and word_pattern(form).search(text)
+               for form in (name, *renderings, *rare))
 
 
 def _renderings(ctx: Context, name: str) -> list[str]:
@@ -157,6 +163,18 @@ def _windows(ctx: Context) -> list[str]:
                 pieces.append(tgt.text[block.start:block.end] if block else seg.text)
         out.append("\n".join(dict.fromkeys(pieces)))
     return out
+
+
+class _Lazy:
+    """``f(arg)``, computed on the first call only."""
+
+    def __init__(self, f: Callable[[str], str], arg: str) -> None:
+        self.f, self.arg, self.value = f, arg, None
+
+    def __call__(self) -> str:
+        if self.value is None:
+            self.value = self.f(self.arg)
+        return self.value
 
 
 @rule(id="ENT001", name="missing-name", category="Accuracy/Omission", severity="minor",
@@ -213,11 +231,13 @@ def missing_name(ctx: Context) -> Iterable[Hit]:
     proper = lang not in NOUN_CAPITALISING  # capitals mark names, not German nouns
     windows = _windows(ctx)
     whole = "\n".join(s.text for s in ctx.article_segments())
+    whole_key = case_key(whole)
+    used: dict[tuple[str, tuple[str, ...]], bool] = {}  # the same name asked again
     for k, (bead, src, tgt) in enumerate(ctx.pairs()):
         if not src or not tgt or any(ctx.in_chrome(t.start, t.end) for t in tgt):
             continue
         window = windows[k]
-        folded = fold(window)
+        folded = _Lazy(fold, window)
         seen = set()
         for seg in src:
             names = _cjk_names(seg.text, seg.start) if cjk else _latin_names(seg.text, seg.start, proper)
@@ -228,7 +248,10 @@ def missing_name(ctx: Context) -> Iterable[Hit]:
                 renderings = _renderings(ctx, n.text)
                 if _present(n.text, window, folded, renderings):
                     continue
-                if not cjk and not _used(n.text, whole, renderings):
+                key = (n.text, tuple(renderings))
+                if not cjk and key not in used:
+                    used[key] = _used(n.text, whole, renderings, whole_key)
+                if not cjk and not used[key]:
                     continue  # never in the translation as such: translated or adapted
                 major = any(c.isdigit() for c in n.text)
                 yield Hit(tgt[0].start, tgt[-1].end, f"'{n.text}' of the source is missing from "

@@ -1,11 +1,11 @@
 """LANG — a target segment written in another language than the target language."""
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
-from ..lexicon import letter_scripts, tokens, zipf
+from ..lexicon import fold_word, letter_scripts, tokens, words, zipf
 from ..readers.base import base_lang
-from ..textutil import fold
 from .base import Context, Hit, rule
 
 # Languages whose text is written in the Latin script.
@@ -18,6 +18,12 @@ MIN_LETTERS = 40   # langdetect judges nothing shorter
 MIN_WORDS = 5
 MIN_PROB = 0.9
 MAX_NAME_SHARE = 0.5
+# A sample two thirds of whose lower-case words (at least MIN_WORDS of them) are plainly
+# target language (listed with Zipf ≥ 2 there and more frequent there than in English) is
+# not sent to langdetect: it is in the target language. Sentences of other languages stay
+# far below (under one half). Capitalised words (names) say nothing about the language.
+TARGET_SHARE = 2 / 3
+TARGET_ZIPF = 2.0
 
 
 def expected_script(lang: str) -> str | None:
@@ -26,24 +32,39 @@ def expected_script(lang: str) -> str | None:
 
 
 def detect(ctx: Context, text: str) -> tuple[str, float]:
-    """(language, probability) from langdetect, seeded, cached per article."""
-    cache = ctx.memo("lang-detect", dict)
-    if text not in cache:
-        from langdetect import DetectorFactory, detect_langs
-        from langdetect.lang_detect_exception import LangDetectException
+    """(language, probability) from langdetect, seeded (so the same for the same text)."""
+    return _detect(text)
 
-        DetectorFactory.seed = 0
-        try:
-            best = detect_langs(text)[0]
-            cache[text] = (best.lang.split("-")[0], best.prob)
-        except LangDetectException:
-            cache[text] = ("und", 0.0)
-    return cache[text]
+
+@functools.lru_cache(maxsize=4096)
+def _detect(text: str) -> tuple[str, float]:
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    try:
+        best = detect_langs(text)[0]
+        return best.lang.split("-")[0], best.prob
+    except LangDetectException:
+        return "und", 0.0
+
+
+def plainly_target(sample: str, tgt_lang: str) -> bool:
+    """Most lower-case words of ``sample`` are common words of ``tgt_lang`` rather than English ones."""
+    lower = [w.lower() for w in sample.split() if w[:1].islower()]
+    if len(lower) < MIN_WORDS:
+        return False
+    plain = 0
+    for w in lower:
+        z = zipf(w, tgt_lang)
+        if z >= TARGET_ZIPF and z > zipf(w, "en"):
+            plain += 1
+    return plain >= TARGET_SHARE * len(lower)
 
 
 def _shared_with_source(ctx: Context) -> set[str]:
     def build():
-        return {fold(t.text) for t in tokens(ctx.source.text)} if ctx.source else set()
+        return {fold_word(w) for w in words(ctx.source.text, split_elision=True)} if ctx.source else set()
 
     return ctx.memo("lang-source-words", build)
 
@@ -58,7 +79,7 @@ def _judgeable(ctx: Context, text: str) -> str | None:
     if names / len(toks) > MAX_NAME_SHARE:
         return None
     # capitalised words stay in the sample: German nouns are capitalised too
-    kept = [t.text for t in toks if not t.has_digit and fold(t.text) not in shared]
+    kept = [t.text for t in toks if not t.has_digit and fold_word(t.text) not in shared]
     if len(kept) < MIN_WORDS or sum(len(w) for w in kept) < MIN_LETTERS:
         return None
     return " ".join(kept)
@@ -125,7 +146,7 @@ def wrong_language(ctx: Context) -> Iterable[Hit]:
                                   f"not in the target language ({tgt_lang})", "translate the sentence")
                     continue
         sample = _judgeable(ctx, seg.text)
-        if sample is None:
+        if sample is None or plainly_target(sample, tgt_lang):
             continue
         lang, prob = detect(ctx, sample)
         if lang not in ("und", tgt_lang) and prob >= MIN_PROB and not _close(lang, tgt_lang) \

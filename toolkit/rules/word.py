@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..lexicon import (data_rows, doublings, find_word, frequency_dict, is_acronym, is_camel,
-                       is_known_word, name_forms, tokens, zipf)
+from ..lexicon import (case_key, data_rows, doublings, find_word, first_word_key, fold_word,
+                       frequency_dict, is_acronym, is_camel, is_known_word, name_forms, tokens,
+                       words, zipf)
 from ..model import Severity
 from ..readers.base import base_lang
 from ..textutil import fold
@@ -29,6 +30,7 @@ class Unknown:
     severity: Severity | None = None
 
 
+@functools.lru_cache(maxsize=16_384)
 def _english_compound(word: str) -> tuple[str, str] | None:
     """``cloudbucket`` → (cloud, bucket): two common English words and more English than French."""
     best = None
@@ -62,13 +64,13 @@ def spelling_suggestion(word: str, lang: str = "fr") -> str | None:
 
 
 def _article_words(ctx: Context) -> tuple[set[str], set[str], list[tuple[str, str]]]:
-    src = {fold(t.text) for t in tokens(ctx.source.text)} if ctx.source else set()
-    src_names = [(fold(t.text), t.text) for t in tokens(ctx.source.text)
-                 if ctx.source and len(t.text) >= MIN_LEN and not t.text.islower()] if ctx.source else []
+    src_words = words(ctx.source.text) if ctx.source else []
+    src = {fold_word(w) for w in src_words}
+    src_names = [(fold_word(w), w) for w in src_words if len(w) >= MIN_LEN and not w.islower()]
     gloss = set()
     for e in ctx.glossary or ():
         for term in (e.source, *e.targets, *e.forbidden):
-            gloss |= {fold(t.text) for t in tokens(term)}
+            gloss |= {fold_word(t.text) for t in tokens(term)}
     return src | gloss | {fold(n) for n in name_forms(ctx.target.text)}, gloss, src_names
 
 
@@ -76,7 +78,35 @@ def _inflected(word: str, name: str) -> bool:
     """``skypodes`` is ``SkyPods`` (folded) with a French plural or feminine ending."""
     stem = name[:-1] if name.endswith("s") else name
     return len(stem) >= 4 and word != name and word.startswith(stem) and \
-        word[len(stem):] in ("", "s", "es", "e", "x")
+        word[len(stem):] in INFLECTIONS
+
+
+INFLECTIONS = ("", "s", "es", "e", "x")
+
+
+def _name_index(src_names: list[tuple[str, str]]) -> dict[str, tuple[int, str]]:
+    """Folded source name → (rank of its first occurrence, the name as written there)."""
+    index: dict[str, tuple[int, str]] = {}
+    for n, (key, orig) in enumerate(src_names):
+        index.setdefault(key, (n, orig))
+    return index
+
+
+def _source_name(word: str, index: dict[str, tuple[int, str]]) -> str | None:
+    """The first source name of which ``word`` is an :func:`_inflected` form.
+
+    Such a name is the word less an ending of ``INFLECTIONS``, with or without a final
+    ``s``: only those few keys are looked up."""
+    best = None
+    for ending in INFLECTIONS:
+        if not word.endswith(ending):
+            continue
+        stem = word[:len(word) - len(ending)]
+        for name in (stem, stem + "s"):
+            found = index.get(name)
+            if found and (best is None or found[0] < best[0]) and _inflected(word, name):
+                best = found
+    return best[1] if best else None
 
 
 def _quoted(text: str, tok) -> bool:
@@ -95,6 +125,7 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
     lang = base_lang(ctx.target.lang)
     langs = (lang, "en") if lang != "en" else ("en",)
     known_here, _, src_names = _article_words(ctx)
+    names = _name_index(src_names)
     pinyin = set()
     if ctx.source is not None:
         from .xlit import matches
@@ -107,12 +138,12 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
                 continue
             if w[0].isupper() and not tok.initial:
                 continue  # a name
-            low = fold(w)
+            low = fold_word(w)
             if low in known_here or any(s <= tok.start and tok.end <= e for s, e in pinyin):
                 continue
             if is_known_word(w, langs):
                 continue
-            named = next((orig for key, orig in src_names if _inflected(low, key)), None)
+            named = _source_name(low, names)
             if named:
                 yield Unknown(tok.start, tok.end, w, "source-name", named, Severity.MAJOR)
                 continue
@@ -266,11 +297,16 @@ def false_friend(ctx: Context) -> Iterable[Hit]:
     if ctx.source is None or base_lang(ctx.source.lang) != "en" or base_lang(ctx.target.lang) != "fr":
         return
     table = false_friends()
+    by_chunk = _false_friend_index()
     for bead, src, tgt in ctx.pairs():
         if not src or not tgt:
             continue
+        key = case_key(" ".join(seg.text for seg in tgt))
+        rows = sorted({n for word, ns in by_chunk.items() if word in key for n in ns})
+        if not rows:
+            continue  # no French look-alike in the target: nothing to report
         s_text = " ".join(s.text for s in src)
-        for en_forms, fr_forms, good, note in table:
+        for en_forms, fr_forms, good, note in (table[n] for n in rows):
             en = next((f for f in en_forms if any(True for _ in find_word(f, s_text))), None)
             if not en:
                 continue
@@ -280,6 +316,16 @@ def false_friend(ctx: Context) -> Iterable[Hit]:
                         yield Hit(seg.start + m.start(), seg.start + m.end(),
                                   f"false friend: '{m.group()}' for English '{en}' ({note})", good,
                                   bead=bead.id)
+
+
+@functools.lru_cache(maxsize=None)
+def _false_friend_index() -> dict[str, tuple[int, ...]]:
+    """First word of each French form (see ``lexicon.may_contain``) → rows of the list holding it."""
+    index: dict[str, set[int]] = {}
+    for n, (_, fr_forms, _, _) in enumerate(false_friends()):
+        for form in fr_forms:
+            index.setdefault(first_word_key(form), set()).add(n)
+    return {k: tuple(sorted(v)) for k, v in index.items()}
 
 
 REPEAT_RE = re.compile(r"(?<![\w’'-])([^\W\d_]+)(\s+)(\1)(?![\w’'-])", re.I)
