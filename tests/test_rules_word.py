@@ -48,8 +48,11 @@ def test_source_name_made_into_a_common_noun():
 def test_names_source_words_and_glossary_terms_are_not_non_words():
     text = "Le club Zwartberg a recruté l’ailier Okonkwo ; la zwartbergeoise équipe jouera à Wolfsgrund."
     assert spans(findings(text, select="WORD001")) == [("WORD001", 50, 64, "zwartbergeoise", "neutral")]
+    fs = findings("Le restaurant sert un plat de Bricoflex.", "The restaurant serves a Bricoflex dish.")
+    assert spans(fs) == []  # a name of the source, kept
+    # a lower-case coinage of the source copied as is is left untranslated
     fs = findings("Le restaurant sert un plat de bricoflex.", "The restaurant serves a bricoflex dish.")
-    assert spans(fs) == []
+    assert spans(fs) == [("WORD001", 30, 39, "bricoflex", "minor")]
     fs = findings("Le restaurant sert un plat de glorpette.", glossary=["crumbet,glorpette,,false"])
     assert spans(fs) == []
 
@@ -109,3 +112,8 @@ def test_false_friend_found_whatever_the_case():
     fs = findings("ACTUELLEMENT, la bibliothèque est fermée.", "Actually, the library is closed.",
                   select="WORD002")
     assert [f.target.text for f in fs] == ["ACTUELLEMENT"]
+
+
+def test_hyphenated_coinage_of_the_source_copied_without_hyphens():
+    fs = findings("Un swimathon aura lieu dimanche.", 'A "swim-a-thon" takes place on Sunday.', select="WORD001")
+    assert spans(fs) == [("WORD001", 3, 12, "swimathon", "minor")]

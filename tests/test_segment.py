@@ -44,3 +44,12 @@ def test_markdown_soft_wraps_are_joined():
     assert doc.blocks[0].kind == "heading"
     assert [s.text for s in doc.segments][1:] == ["Une phrase coupée\nsur deux lignes.", "Une autre."]
 
+
+
+def test_an_opening_quote_starts_the_sentence_it_opens_in_both_languages():
+    en = segment(from_text('The coach was calm. "We will win. Trust us." Then he left.', "source.en.txt"))
+    fr = segment(from_text("L’entraîneur était calme. « Nous gagnerons. Faites-nous confiance. » Puis il est parti.",
+                           "mt.fr.txt"))
+    assert [s.text for s in en.segments] == ["The coach was calm.", '"We will win.', 'Trust us."', "Then he left."]
+    assert [s.text for s in fr.segments] == ["L’entraîneur était calme.", "« Nous gagnerons.",
+                                             "Faites-nous confiance. »", "Puis il est parti."]

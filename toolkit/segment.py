@@ -76,7 +76,7 @@ def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator
     texts = (text[s:e] for s, e in ranges)
     for (start, _), doc in zip(ranges, pipeline.pipe(texts, batch_size=64)):
         sents = [(start + sent.start_char, start + sent.end_char) for sent in doc.sents]
-        yield from _repair(text, sents)
+        yield from _quotes_open_sentences(text, list(_repair(text, sents)))
 
 
 def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -95,6 +95,30 @@ def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             merged.append([s, e])
     for s, e in merged:
         yield s, e
+
+
+_OPENING_QUOTE_AT_END = re.compile(r"\s+([\"“«])$")
+_SPLIT_BEFORE_QUOTE = re.compile(r"(?<=[.!?…])\s+(?=[\"“«][\s\u00a0\u202f]?[^\W\d_])")
+
+
+def _quotes_open_sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """An opening quote belongs to the sentence it opens, in every language alike:
+    ``habits. "You need…`` and ``habitudes. « Il faut…`` both split before the quote."""
+    spans = [list(x) for x in spans]
+    for k in range(len(spans) - 1):  # 'habits. "' + 'You need…' → 'habits.' + '"You need…'
+        s, e = spans[k]
+        m = _OPENING_QUOTE_AT_END.search(text, s, e)
+        if m and m.start() > s and spans[k + 1][0] >= e:
+            spans[k][1], spans[k + 1][0] = m.start(), m.start(1)
+    for s, e in spans:
+        cut = s
+        for m in _SPLIT_BEFORE_QUOTE.finditer(text, s, e):
+            quote = m.end()
+            if text[quote] == '"' and text.count('"', cut, m.start()) % 2:
+                continue  # a straight quote that closes a quotation opened in this piece
+            yield cut, m.start()
+            cut = quote
+        yield cut, e
 
 
 def _ends_sentence(piece: str) -> bool:

@@ -148,15 +148,20 @@ def approved_missing(ctx: Context) -> Iterator[Hit]:
     analysis = _analysis(ctx)
     if analysis is None or analysis.basis != "source":
         return
+    # "from 48 to 56 dollars": one rendering may serve a term repeated in one source sentence
+    rendered = {(o.term, o.bead) for o in analysis.occurrences if o.kind == "accepted"}
     for o in analysis.occurrences:
         entry = analysis.base.terms[o.term]
         src_text = ctx.source.text[o.source[0]:o.source[1]] if o.source else entry.source
+        if o.kind == "miss" and (o.term, o.bead) in rendered:
+            continue
         if o.kind == "partial" and o.target is not None:
             yield Hit(o.target.start, o.target.end,
                       f"'{o.target.text}' renders only part of the approved term "
                       f"'{entry.target}' for '{src_text}'", entry.target, o.source, o.bead)
         elif o.kind == "miss" and o.window is not None:
-            left = ctx.target.text.find(entry.source, o.window[0], o.window[1])
+            left = -1 if entry.source in entry.targets else \
+                ctx.target.text.find(entry.source, o.window[0], o.window[1])
             if left >= 0:  # the source term itself was left in the target: point at it
                 yield Hit(left, left + len(entry.source), f"'{entry.source}' is left untranslated; "
                           f"the glossary says '{entry.target}' ({_glossary_line(entry)})",

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..lexicon import (case_key, data_rows, doublings, find_word, first_word_key, fold_word,
                        frequency_dict, is_acronym, is_camel, is_known_word, name_forms, tokens,
-                       words, zipf)
+                       best_zipf, words, zipf)
 from ..model import Severity
 from ..readers.base import base_lang
 from ..textutil import fold
@@ -17,6 +17,9 @@ from .base import Context, Hit, rule
 COMPOUND_PART_ZIPF = 3.5   # each half of an invented English compound is a common English word
 SPELLING_ZIPF = 3.0        # the word a misspelling is one edit away from is this common
 MIN_LEN = 4
+RARE_LISTED = 2.0     # a listed word rarer than this may be a misspelling wordfreq picked up
+NEAR_MISS_GAP = 2.5   # … when a word one edit away is this much more frequent (Zipf: ~300×)
+CJK_SOURCES = {"zh", "ja", "ko", "yue", "wuu"}
 ALPHABET = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
 
 
@@ -74,6 +77,34 @@ def _article_words(ctx: Context) -> tuple[set[str], set[str], list[tuple[str, st
     return src | gloss | {fold(n) for n in name_forms(ctx.target.text)}, gloss, src_names
 
 
+def _source_coinages(ctx: Context, langs: tuple[str, ...]) -> set[str]:
+    """Lower-case words of a Latin-script source that no lexicon knows (a coined word such
+    as an invented *bikeathon*): copied into the target they are left untranslated."""
+    if ctx.source is None or base_lang(ctx.source.lang) in CJK_SOURCES:
+        return set()
+    out = set()
+    for w in words(ctx.source.text):
+        if not w.islower():
+            continue
+        for form in {w, w.replace("-", "")}:  # "bike-a-thon" is copied as "bikeathon"
+            if len(form) >= 5 and "-" not in form and not is_known_word(form, langs + ("en",)):
+                out.add(fold_word(form))
+    return out
+
+
+def _rare_near_miss(word: str, lang: str, langs: tuple[str, ...]) -> str | None:
+    """A word that lexicons list only rarely (web misspellings are listed too) and that is
+    one edit from a word at least a thousand times more frequent: a likely misspelling."""
+    found = best_zipf(word, langs)
+    if found >= RARE_LISTED:
+        return None
+    fix = spelling_suggestion(word.lower(), lang)
+    if not fix:
+        return None
+    best = fix.split(" | ")[0]
+    return best if zipf(best, lang) >= found + NEAR_MISS_GAP else None
+
+
 def _inflected(word: str, name: str) -> bool:
     """``skypodes`` is ``SkyPods`` (folded) with a French plural or feminine ending."""
     stem = name[:-1] if name.endswith("s") else name
@@ -125,6 +156,7 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
     lang = base_lang(ctx.target.lang)
     langs = (lang, "en") if lang != "en" else ("en",)
     known_here, _, src_names = _article_words(ctx)
+    coinages = _source_coinages(ctx, langs)
     names = _name_index(src_names)
     pinyin = set()
     if ctx.source is not None:
@@ -139,9 +171,17 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
             if w[0].isupper() and not tok.initial:
                 continue  # a name
             low = fold_word(w)
-            if low in known_here or any(s <= tok.start and tok.end <= e for s, e in pinyin):
+            if any(s <= tok.start and tok.end <= e for s, e in pinyin):
+                continue
+            if low in coinages and w.islower() and not is_known_word(w, langs):
+                yield Unknown(tok.start, tok.end, w, "coinage", "", Severity.MINOR)
+                continue
+            if low in known_here:
                 continue
             if is_known_word(w, langs):
+                near = _rare_near_miss(w, lang, langs) if w.islower() and len(w) >= 6 else None
+                if near:
+                    yield Unknown(tok.start, tok.end, w, "misspelling", near)
                 continue
             named = _source_name(low, names)
             if named:
@@ -175,6 +215,8 @@ def non_word(ctx: Context) -> Iterable[Hit]:
     - **major** when it is glued from two common English words (*cloudbucket*), or when
       it is a product name of the source made into a French common noun (*SkyPods* →
       *skypodes*);
+    - **minor** when a lower-case word that no lexicon knows is copied from a Latin-script
+      source (a coinage such as *bikeathon* left untranslated);
     - **neutral** (a hint to review) when nothing explains it, or when the glued word opens
       a sentence (it may be a company name). Pinyin spellings of the source are XLIT001's
       and near misses of a common word are WORD004's.
@@ -196,6 +238,11 @@ def non_word(ctx: Context) -> Iterable[Hit]:
     good (fr): Cette entreprise a lancé de nouveaux écouteurs SkyPods.
     ```
     ```text
+    source (en): The town hosts a bikeathon every spring.
+    bad (fr): La ville organise un bikeathon chaque printemps.
+    good (fr): La ville organise un marathon cycliste chaque printemps.
+    ```
+    ```text
     good (fr): La néobanque a lancé une application de covoiturage à Bordeaux.
     ```
 
@@ -204,7 +251,8 @@ def non_word(ctx: Context) -> Iterable[Hit]:
 
     ## Known problems
     A recent loanword or neologism absent from wordfreq may be reported (as a neutral
-    hint unless it is an English compound); add it to the glossary to silence it.
+    hint unless it is an English compound); add it to the glossary to silence it. A
+    lower-case brand of the source copied as is (rare) is reported as a coinage.
     """
     for u in unknown_words(ctx):
         if u.kind == "source-name":
@@ -213,6 +261,9 @@ def non_word(ctx: Context) -> Iterable[Hit]:
         elif u.kind == "compound":
             msg = f"'{u.text}' is not a French word: an invented compound of English words ({u.detail})"
             fix = "translate the idea with French words"
+        elif u.kind == "coinage":
+            msg = f"'{u.text}' is a coined word of the source copied as is: French has no such word"
+            fix = "translate what it means"
         elif u.kind == "unknown":
             msg = f"'{u.text}' is in no lexicon; check it is a word"
             fix = None
@@ -228,7 +279,9 @@ def misspelling(ctx: Context) -> Iterable[Hit]:
     ## What it does
     For a target word that no lexicon knows (see WORD001) and that is not a name, looks
     for a common word (wordfreq Zipf ≥ 3) one edit away (a letter deleted, inserted,
-    replaced, or two letters swapped) and suggests it.
+    replaced, or two letters swapped) and suggests it. Lexicons built from the web also
+    list frequent misspellings, so a lower-case word listed only rarely (Zipf < 2) is
+    reported too when a word one edit away is some three hundred times more frequent.
 
     ## Why is this bad?
     Spelling errors make a translation look careless and can hide a wrong word.
@@ -236,6 +289,7 @@ def misspelling(ctx: Context) -> Iterable[Hit]:
     ## Example
     ```text
     bad (fr): Le gouvernemment a présenté son budget mardi.
+    bad (fr): La protection de l’environement progresse lentement.
     good (fr): Le gouvernement a présenté son budget mardi.
     ```
 
