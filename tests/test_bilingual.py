@@ -177,3 +177,18 @@ def test_bad_bilingual_files(tmp_path, name, data, needle):
 def test_missing_file(tmp_path):
     with pytest.raises(InputError, match="not found"):
         read_bilingual(tmp_path / "absent.xlf")
+
+
+def test_po_header_obsolete_and_blank_units_are_left_out(tmp_path):
+    po = write(tmp_path, "skip.po", (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Open the gate."\nmsgstr "Ouvrez le portail."\n\n'
+        'msgid "   "\nmsgstr "vide"\n\n'
+        '#~ msgid "Old line."\n#~ msgstr "Vieille ligne."\n\n'
+        'msgid "Close it again."\nmsgstr ""\n').encode("utf-8"))
+    src, tgt = read_bilingual(po)
+    assert [s.text for s in src.segments] == ["Open the gate.", "Close it again."]
+    assert [s.text for s in tgt.segments] == ["Ouvrez le portail.", ""]
+    assert tgt.lang == "fr" and tgt.lang_source == "file"
+    check_offsets(src)
+    check_offsets(tgt)

@@ -2,6 +2,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.numbers import (DATA, NumberMention, find_numbers, format_number, group_digits,
                              month_names, number_words, parse_chinese_numeral, scale_words,
@@ -131,3 +133,40 @@ def test_data_tables():
     assert number_words("fr")["deux"] == 2
     assert month_names("fr")["juillet"] == 7
     assert "sept" not in month_names("fr")  # seven, not September
+
+
+# -- the quick paths give what the plain scans give -------------------------------------------
+
+def _plain_word_mentions(text, lang):
+    import re
+
+    words = number_words(lang)
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)
+            if all(p in words for p in m.group(0).lower().split("-"))]
+
+
+def _plain_urls(text):
+    import re
+
+    return [(m.start(), m.end()) for m in
+            re.finditer(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+", text, re.I)]
+
+
+_PIECES = ["deux", "Deux", "DEUX", "trois", "vingt", "cinq", "un", "une", "x", "ab", "-", "--", " ",
+           "\n", "3", "1,5", "é", "@", "a@b.fr", "://", "http://", "www.", "WWW.", ".", "mots", "ſix"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(["fr", "en", "de"]))
+def test_number_words_and_urls_equal_the_plain_scans(pieces, lang):
+    from toolkit.numbers import _urls
+
+    text = "".join(pieces)
+    assert _urls(text) == _plain_urls(text)
+    want = _plain_word_mentions(text, lang)
+    got = [(n.start, n.text[:n.numeral_end - n.start]) for n in find_numbers(text, lang) if n.kind == "word"]
+    assert got == want
+
+
+def test_number_word_inside_a_hyphenated_word_is_not_a_number():
+    assert [n.text for n in find_numbers("x-deux deux-x --deux Deux-Trois", "fr")] == ["deux", "Deux-Trois"]

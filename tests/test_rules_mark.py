@@ -1,5 +1,7 @@
 """MARK rules: exact spans, messages, suggestions, and the cases they must leave alone."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ruletest import NB, check
 
@@ -159,3 +161,55 @@ def test_mark004_same_placeholders_in_another_order():
 
 def test_mark004_percent_signs_are_not_placeholders():
     assert check("MARK004", "Une hausse de 50 % des ventes.", source="Sales rose 50%.") == []
+
+
+# -- the mark scan visits only the marks ---------------------------------------------------------
+
+def _plain_unbalanced(text, start, end, lang, skip):
+    """MARK003's pairing written as a walk over every character."""
+    from toolkit.rules.mark import _ENUM_RE, _PAIRS, _QUOTE_LANGS, _SMILEY_RE
+
+    quotes = lang in _QUOTE_LANGS
+    chunk = text[start:end]
+    loose = {start + m.end() - 1 for m in _ENUM_RE.finditer(chunk)}
+    loose |= {start + i for m in _SMILEY_RE.finditer(chunk) for i in range(m.start(), m.end())}
+    n_straight = len([i for i, c in enumerate(chunk) if c == '"' and not (i and chunk[i - 1].isdigit())])
+    stack, out = [], []
+    for i, c in enumerate(chunk):
+        p = start + i
+        if c not in '«“([»”)]"' or p in skip or (p in loose and c in "(["):
+            continue
+        if c in "«“" and not quotes:
+            continue
+        if c in "«“([":
+            stack.append((c, p))
+        elif c in _PAIRS:
+            if c in "»”" and not quotes:
+                continue
+            if any(s == _PAIRS[c] for s, _ in stack):
+                while stack[-1][0] != _PAIRS[c]:
+                    out.append((stack.pop()[1], "open"))
+                stack.pop()
+            elif p not in loose:
+                out.append((p, "close"))
+        elif quotes and not (i and chunk[i - 1].isdigit()):
+            if stack and stack[-1][0] == '"':
+                stack.pop()
+            elif n_straight % 2 and stack and stack[-1][0] in "«“":
+                out.append((p, "mismatch"))
+            else:
+                stack.append((c, p))
+    out.extend((q, "open") for _, q in stack)
+    return sorted(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='«»“”()[]"1a :;-^x\n', max_size=30), st.sampled_from(["fr", "de"]),
+       st.sets(st.integers(0, 29), max_size=3))
+def test_unbalanced_marks_equal_the_plain_walk(text, lang, skip_at):
+    from toolkit.rules.mark import _unbalanced
+    from toolkit.rules.typo import Regions
+
+    skip = Regions([(p, p + 1) for p in sorted(skip_at)])
+    for start in (0, min(3, len(text))):
+        assert _unbalanced(text, start, len(text), lang, skip) == _plain_unbalanced(text, start, len(text), lang, skip)

@@ -203,3 +203,12 @@ def test_omitted_paragraph_points_at_the_next_paragraph():
     out = run(a, [R["OMIT001"]])
     nxt = a.target.segments[1]
     assert [(f.target.start, f.target.end) for f in out] == [(nxt.start, nxt.start + 1)]
+
+
+def test_size_counts_letters_and_digits_of_every_script():
+    from toolkit.rules.omit import size
+
+    every = "".join(map(chr, range(0x110000)))
+    assert size(every) == sum(ch.isalnum() for ch in every)
+    for text in ("", "abc", "a_b-c 1,5", "Élan vital : 3 ½ ²", "销售额增长了百分之三十。", "ﬁn ǅ Ⅻ ١٢"):
+        assert size(text) == sum(ch.isalnum() for ch in text)

@@ -1,5 +1,7 @@
 """TYPO rules: exact spans, messages, suggestions, and the cases they must leave alone."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ruletest import NB, NN, check
 
@@ -150,3 +152,14 @@ def test_emoticon_data_file():
     found = emoticons()
     assert ":)" in found and ";-)" in found and len(found) == len(set(found))
     assert all(e[0] in ":;" for e in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "é", "1", " ", "\n", ".", "-", "_", "+", "@", "`", "```", "http://",
+                                 "www.", "<b>", "</b>", "&amp;", "](x)", "{{n}}", "{n}", "%(n)s", "«"]),
+                max_size=16))
+def test_protected_regions_without_at_sign_are_the_full_scan(pieces):
+    from toolkit.rules.typo import _PROTECTED_RE, protected_regions
+
+    text = "".join(pieces)
+    assert protected_regions(text).ranges == [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]

@@ -135,3 +135,58 @@ def test_spacing_variants_of_common_words_are_not_terms():
     labels = [c.label.lower() for c in cands]
     assert not any("peut" in label for label in labels)
     assert any("openfoo" in label.replace("-", "") for label in labels)
+
+
+def _reference_groups(doc, skip=frozenset()):
+    """Variant groups found the plain way: every run of one to three words of every
+    segment, grouped by key; a key is kept when it is written in two ways or more."""
+    from collections import defaultdict
+
+    words = document_words(doc)
+    groups, forms = defaultdict(list), defaultdict(set)
+    for n, (seg, toks) in enumerate(zip(doc.segments, words.tokens)):
+        for i in range(len(toks)):
+            acc = ""
+            for j in range(i, min(i + 3, len(toks))):
+                if not toks[j][5]:
+                    break
+                acc += toks[j][4]
+                if len(acc) >= 3 and not acc.isdigit():
+                    groups[acc].append((toks[i][0], toks[j][1], n, i, j + 1))
+                    forms[acc].add(seg.text[toks[i][0] - seg.start:toks[j][1] - seg.start])
+    return {k: v for k, v in groups.items() if len(forms[k]) > 1 and k not in skip}
+
+
+_VARIANT_WORDS = ["Quorlix", "quorlix", "QUORLIX", "Trilo", "Max", "TriloMax", "Trilo-Max", "le",
+                  "Le", "chat", "l’", "l'", "42", "Zen", "zen-Trilo", "Zentrix", "zen trix", ",", "  "]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_VARIANT_WORDS), min_size=1, max_size=8), min_size=1, max_size=6),
+       st.lists(st.integers(0, 5), max_size=6), st.sets(st.sampled_from(["quorlix", "trilomax", "lechat"])))
+def test_variant_groups_equal_the_plain_grouping(sentences, repeats, skip):
+    """Written forms are compared once per distinct segment text, yet every occurrence of
+    a varying key is kept, in reading order, as the plain grouping of all runs has it."""
+    from toolkit.terms.discover import _variant_groups
+
+    texts = [" ".join(s) + "." for s in sentences]
+    texts += [texts[r % len(texts)] for r in repeats]
+    doc = article_from_strings("\n\n".join(texts), tgt_lang="fr").target
+    got = _variant_groups(doc, frozenset(skip))
+    want = _reference_groups(doc, frozenset(skip))
+    assert list(got) == list(want) and dict(got) == want
+
+def test_repeated_segments_report_each_occurrence():
+    one = "Le Quorlix arrive. Le QUORLIX part."
+    art = article_from_strings("\n\n".join([one] * 3), tgt_lang="fr")
+    c = next(c for c in discover(art) if c.key == "quorlix")
+    assert [o.rendering for o in c.occurrences] == ["Quorlix", "QUORLIX"] * 3
+    assert len({o.target.start for o in c.occurrences}) == 6
+
+
+def test_document_words_of_repeated_segments_keep_their_offsets():
+    art = article_from_strings("Le chat dort.\n\nLe chat dort.\n\nLe chien dort.", tgt_lang="fr")
+    words = document_words(art.target)
+    assert words is document_words(art.target)
+    for seg, toks in zip(art.target.segments, words.tokens):
+        assert [(s, e, t) for s, e, t, *_ in toks] == split(seg.text, seg.start)

@@ -11,7 +11,7 @@ go missing; the others (years, dates, ordinals, section numbers, codes such as `
 vague amounts such as 数千亿, words) still count when looking for a value.
 
 The word lists are data: ``data/num_scales.tsv``, ``data/num_words.tsv``,
-``data/num_months.tsv``.
+``data/num_months.tsv``; Chinese numerals are read by :mod:`toolkit.cjk_numerals`.
 """
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
+
+from . import cjk_numerals as cjk
+from .cjk_numerals import parse_chinese_numeral
 
 __all__ = ["NumberMention", "find_numbers", "number_values", "parse_chinese_numeral",
            "values_match", "format_number", "COMMA_DECIMAL_LANGS", "STRONG_KINDS"]
@@ -40,20 +44,11 @@ _DIGIT_RE = re.compile(
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:er|re|ère|e|ème|eme|ᵉ|ʳᵉ|ᵉʳ|nd|nde|st|rd|th|te|ten)(?![^\W\d_])", re.I)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_URL_HINT_RE = re.compile(r"://|www\.|@", re.I)
+_NON_SPACE_RE = re.compile(r"\S*")
 _PERCENT_RE = re.compile(r"[ \u00a0\u202f]?(%|‰|pour ?cent|percent|per cent|prozent|por ciento|per cento)"
                          r"(?![^\W\d_])", re.I)
 
-_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
-               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CJK_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_CJK_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
-_CJK_ALL = "".join(_CJK_DIGITS) + "".join(_CJK_UNITS) + "".join(_CJK_BIG)
-_CJK_RE = re.compile(f"(百分之)?([数數几幾]?)([{_CJK_ALL}]+)([多余餘几幾]?)")
-_CJK_SCALE_RE = re.compile(f"[{''.join(_CJK_UNITS)}{''.join(_CJK_BIG)}]+")
-# Measure words and units after which a Chinese numeral is a real quantity.
-_CJK_MEASURE = set("个個名位人家次倍年岁歲天周週件台臺辆輛座所元块塊美欧歐英日港镑鎊里米克吨噸度条條项項"
-                   "只隻支张張份款届屆场場片颗顆枚架艘层層页頁章篇部本首批股户戶类類种種项")
-_CJK_DATE = set("月日号號")
 
 
 @dataclass(frozen=True)
@@ -118,40 +113,6 @@ def month_names(lang: str) -> dict[str, int]:
     return {word.lower(): int(month) for code, word, month in _rows("num_months.tsv") if code == lang}
 
 
-# -- Chinese numerals --------------------------------------------------------------------
-
-def parse_chinese_numeral(text: str) -> int | None:
-    """Value of a Chinese numeral: 三十 → 30, 二百零五 → 205, 三亿五千万 → 350000000,
-    千亿 → 10**11, 二〇二四 → 2024. None when ``text`` is not a numeral."""
-    if not text or any(ch not in _CJK_ALL for ch in text):
-        return None
-    if not any(ch in _CJK_UNITS or ch in _CJK_BIG for ch in text):
-        if len(text) == 1:
-            return _CJK_DIGITS[text]
-        return int("".join(str(_CJK_DIGITS[ch]) for ch in text))  # 二〇二四
-    total, section, num = 0, 0, 0
-    for ch in text:
-        if ch in _CJK_DIGITS:
-            num = _CJK_DIGITS[ch]
-        elif ch in _CJK_UNITS:
-            section += (num or 1) * _CJK_UNITS[ch]
-            num = 0
-        elif _CJK_BIG[ch] == 10**4:
-            total += ((section + num) or 1) * 10**4
-            section = num = 0
-        else:
-            total = ((total + section + num) or 1) * _CJK_BIG[ch]
-            section = num = 0
-    return total + section + num
-
-
-def _cjk_scale(units: str) -> int:
-    value = 1
-    for ch in units:
-        value *= _CJK_UNITS.get(ch) or _CJK_BIG[ch]
-    return value
-
-
 # -- digits ------------------------------------------------------------------------------
 
 def read_numeral(token: str, lang: str) -> list[Decimal]:
@@ -199,9 +160,9 @@ def _skip_spaces(text: str, pos: int) -> int:
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int]:
     """(multiplier, end) of a scale word or Chinese unit right after ``pos``."""
-    m = _CJK_SCALE_RE.match(text, pos)
+    m = cjk.SCALE_RE.match(text, pos)
     if m:
-        return _cjk_scale(m.group(0)), m.end()
+        return cjk.scale_of(m.group(0)), m.end()
     m = _WORD_RE.match(text, _skip_spaces(text, pos))
     power = scale_words(lang).get(m.group(0).lower()) if m else None
     if power is None:
@@ -240,7 +201,7 @@ def _digit_kind(text: str, m: re.Match, lang: str) -> str:
             return "ordinal"
         if re.match(r"[hH]\d", text[end:end + 2]):
             return "time"  # 10h30
-    if nxt in _CJK_DATE:
+    if nxt in cjk.DATE:
         return "date"
     if token.isdigit() and len(token) == 4 and (1800 <= int(token) <= 2199 or nxt == "年"):
         return "year"
@@ -255,27 +216,6 @@ def _digit_kind(text: str, m: re.Match, lang: str) -> str:
     return "cardinal"
 
 
-def _cjk_kind(text: str, start: int, end: int, numeral: str, percent: bool, vague: bool,
-              more: bool) -> str:
-    prev = text[start - 1] if start else ""
-    nxt = text[end] if end < len(text) else ""
-    if vague or re.search(f"[{''.join(_CJK_DIGITS)}]{{2}}", numeral) and any(c in _CJK_UNITS for c in numeral):
-        return "vague"  # 数千亿, 几百, 三四十
-    if more:
-        return "approx"  # 一百多
-    if prev == "第":
-        return "ordinal"
-    if nxt and nxt in _CJK_DATE:
-        return "date"
-    if nxt == "年" and len(numeral) == 4 and not any(c in _CJK_UNITS for c in numeral):
-        return "year"
-    if numeral[0] in _CJK_UNITS or numeral[0] in _CJK_BIG:
-        return "approx"  # 千亿 alone: "hundreds of billions"
-    if percent or (nxt and nxt in _CJK_MEASURE and numeral not in ("一", "两", "兩")):
-        return "cardinal"
-    return "word"  # 一起, 三星, 千万 (adverb): too often part of a word
-
-
 # -- the public API ------------------------------------------------------------------------
 
 def find_numbers(text: str, lang: str = "") -> list[NumberMention]:
@@ -283,7 +223,8 @@ def find_numbers(text: str, lang: str = "") -> list[NumberMention]:
     return _find(text, (lang or "").split("-")[0].lower(), True)
 
 
-_MAYBE_NUMBER_RE = re.compile(f"[0-9{_CJK_ALL}]")
+_MAYBE_NUMBER_RE = re.compile(f"[0-9{cjk.ALL}]")
+_MAYBE_CJK_RE = re.compile(f"[{cjk.ALL}]")
 
 
 def number_values(text: str, lang: str = "") -> list[float]:
@@ -297,8 +238,39 @@ def number_values(text: str, lang: str = "") -> list[float]:
                               for v in n.values))
 
 
+def _urls(text: str) -> list[tuple[int, int]]:
+    """Spans of ``_URL_RE`` in ``text``. A match holds no whitespace and has "://", "www."
+    or "@", so only the whitespace-free runs around those are searched."""
+    runs: list[tuple[int, int]] = []
+    for hint in _URL_HINT_RE.finditer(text):
+        if runs and hint.start() < runs[-1][1]:
+            continue
+        start = hint.start()
+        while start and not text[start - 1].isspace():
+            start -= 1
+        end = _NON_SPACE_RE.match(text, hint.start()).end()
+        runs.append((start, end))
+    return [(u.start(), u.end()) for s, e in runs for u in _URL_RE.finditer(text, s, e)]
+
+
+def _word_numbers(text: str, words: dict) -> Iterator[re.Match]:
+    """The ``_WORD_RE`` matches of ``text`` made of number words only, in order."""
+    found = {w for w in set(_WORD_RE.findall(text)) if all(p in words for p in w.lower().split("-"))}
+    if not found:
+        return iter(())
+    return _word_pattern(frozenset(found)).finditer(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _word_pattern(found: frozenset) -> re.Pattern:
+    # exactly the ``_WORD_RE`` matches whose text is in ``found``: not inside a longer run
+    # of letters and hyphenated letters, on either side
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![^\W\d_])(?<![^\W\d_]-)(?:{alternatives})(?![^\W\d_])(?!-[^\W\d_])")
+
+
 def _find(text: str, lang: str, with_words: bool) -> list[NumberMention]:
-    urls = [(u.start(), u.end()) for u in _URL_RE.finditer(text)]
+    urls = _urls(text)
     out: list[NumberMention] = []
 
     def in_url(pos: int) -> bool:
@@ -327,23 +299,21 @@ def _find(text: str, lang: str, with_words: bool) -> list[NumberMention]:
         values = tuple(v * scale for v in readings)
         out.append(NumberMention(m.start(), end, text[m.start():end], values[0], scale, unit, kind,
                                  values, m.end()))
-    for m in _CJK_RE.finditer(text):
+    for m in cjk.NUMERAL_RE.finditer(text) if _MAYBE_CJK_RE.search(text) else ():
         if in_url(m.start()) or (m.start() and text[m.start() - 1].isdigit()):
             continue  # a unit of a digit number (3万), already read
         percent, vague, numeral, more = m.group(1), m.group(2), m.group(3), m.group(4)
         value = parse_chinese_numeral(numeral)
         if value is None:
             continue
-        kind = _cjk_kind(text, m.start(), m.end(), numeral, bool(percent), bool(vague), bool(more))
+        kind = cjk.kind_of(text, m.start(), m.end(), numeral, bool(percent), bool(vague), bool(more))
         unit = "%" if percent else None
         out.append(NumberMention(m.start(), m.end(), m.group(0), Decimal(value), 1, unit, kind,
                                  (Decimal(value),), m.end()))
     words = number_words(lang) if with_words else None
     if words:
-        for m in _WORD_RE.finditer(text):
+        for m in _word_numbers(text, words):
             parts = m.group(0).lower().split("-")
-            if not all(p in words for p in parts):
-                continue
             value = _compose(parts, words)
             scale, end = _scale_after(text, m.end(), lang)
             out.append(NumberMention(m.start(), end, text[m.start():end], value * scale, scale, None,

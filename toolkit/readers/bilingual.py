@@ -49,7 +49,14 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
     else:
         _check_csv_header(p, text, "\t" if suffix == ".tsv" else ",")
         fmt, store = "csv", _parse(p, "CSV", lambda: _csv().parsestring(text.encode("utf-8")))
-    units = [u for u in store.units if not _skip(u)]
+    units, sources = [], []
+    for unit in store.units:
+        if getattr(unit, "isheader", lambda: False)() or getattr(unit, "isobsolete", lambda: False)():
+            continue
+        source = _text(unit.source)
+        if source.strip():
+            units.append(unit)
+            sources.append(source)
     if not units:
         raise InputError(f"{p}: no translation units found in this {fmt.upper()} file")
     src_lang, tgt_lang = _languages(fmt, store, units)
@@ -64,7 +71,6 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
             "locations": locations,
             "notes": _notes(unit),
         })
-    sources = [_text(unit.source) for unit in units]
     targets = [_text(_target(fmt, unit, tgt_lang)) for unit in units]
     meta = {"format": fmt, "units": rows,
             "offsets": "synthetic text: units joined by a blank line, in file order"}
@@ -162,12 +168,6 @@ def _check_csv_header(p: Path, text: str, delimiter: str) -> None:
                          f"columns, got {first[:4]!r}")
 
 
-def _skip(unit) -> bool:
-    if getattr(unit, "isheader", lambda: False)() or getattr(unit, "isobsolete", lambda: False)():
-        return True
-    return not _text(unit.source).strip()
-
-
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -230,7 +230,8 @@ def _languages(fmt: str, store, units) -> tuple[dict, dict]:
     elif fmt == "po":
         tgt = store.gettargetlanguage()
         src = store.parseheader().get("X-Source-Language")
-    return _lang(src, [u.source for u in units]), _lang(tgt, [_target(fmt, u, tgt) for u in units])
+    # the texts are read only when the file does not declare the language
+    return _lang(src, (u.source for u in units)), _lang(tgt, (_target(fmt, u, tgt) for u in units))
 
 
 def _lang(declared: str | None, texts) -> dict:
@@ -241,15 +242,11 @@ def _lang(declared: str | None, texts) -> dict:
 
 
 def _document(p: Path, texts: list[str], lang: dict, meta: dict) -> Document:
-    blocks, segments, pos = [], [], 0
-    parts = []
+    blocks, segments, pos, step = [], [], 0, len(SEPARATOR)
     for i, text in enumerate(texts):
-        if i:
-            parts.append(SEPARATOR)
-            pos += len(SEPARATOR)
-        blocks.append(Block(i, pos, pos + len(text), "unit"))
-        segments.append(Segment(i, pos, pos + len(text), text, i, "unit"))
-        parts.append(text)
-        pos += len(text)
-    return Document(str(p), "".join(parts), lang["lang"], tuple(blocks), tuple(segments),
+        end = pos + len(text)
+        blocks.append(Block(i, pos, end, "unit"))
+        segments.append(Segment(i, pos, end, text, i, "unit"))
+        pos = end + step
+    return Document(str(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
                     lang["lang_source"], meta)

@@ -40,6 +40,12 @@ def _code(ctx: Context) -> Regions:
         [(m.start(), m.end()) for m in _CODE_RE.finditer(ctx.target.text)]))
 
 
+def _finditer(pattern: re.Pattern, text: str, *needed: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, skipped when ``text`` holds none of the strings that
+    every match contains (a quick test before a slow scan)."""
+    return pattern.finditer(text) if any(n in text for n in needed) else iter(())
+
+
 def _marker_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The marker plus the ordinary space that separates it from the text, so that
     deleting the span leaves clean text (`` **`` at a line end, ``** `` at a line start)."""
@@ -89,7 +95,7 @@ def markdown_residue(ctx: Context) -> Iterator[Hit]:
     text = ctx.target.text
     mode = _mode(ctx)
     code = _code(ctx)
-    for m in _BOLD_RE.finditer(text):
+    for m in _finditer(_BOLD_RE, text, "**", "__"):
         if m.start() in code:
             continue
         prev = text[m.start() - 1] if m.start() else "\n"
@@ -102,12 +108,12 @@ def markdown_residue(ctx: Context) -> Iterator[Hit]:
         yield Hit(start, end, f"{what} '{m.group(0)}' in the text: delete it", "")
     if mode != "plain":
         return
-    for m in _HEADING_RE.finditer(text):
+    for m in _finditer(_HEADING_RE, text, "#"):
         if m.start() in code:
             continue
         group = 1 if m.group(1) else 2
         yield Hit(m.start(group), m.end(), "Markdown heading marker in the text: delete it", "")
-    for m in _LINK_RE.finditer(text):
+    for m in _finditer(_LINK_RE, text, "]("):
         if m.start() in code:
             continue
         if m.group(1):
@@ -161,21 +167,25 @@ _PAIRS = {"»": "«", "”": "“", ")": "(", "]": "["}
 _QUOTE_LANGS = {"fr", "en", "es", "it", "pt", "nl", "ca", "gl", "eu", "oc", "br"}
 _ENUM_RE = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[A-Za-z]|[ivx]{1,4})\)")
 _SMILEY_RE = re.compile(r"[:;=]-?[()\[\]]|[()]-?[:;]|\^\^")
+_MARK_RE = re.compile(r'[«“(\[»”)\]"]')
 
 
 def _unbalanced(text: str, start: int, end: int, lang: str, skip: Regions) -> list[tuple[int, str]]:
     """(position, problem) of the marks of ``text[start:end]`` that have no partner."""
     quotes = lang in _QUOTE_LANGS
     chunk = text[start:end]
+    marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(chunk)]
+    if not marks:
+        return []
     # Enumerations (1) and emoticons :) are ignored when they close nothing.
     loose = {start + m.end() - 1 for m in _ENUM_RE.finditer(chunk)}
     loose |= {start + i for m in _SMILEY_RE.finditer(chunk) for i in range(m.start(), m.end())}
-    n_straight = sum(1 for i, c in enumerate(chunk) if c == '"' and not (i and chunk[i - 1].isdigit()))
+    n_straight = sum(1 for i, c in marks if c == '"' and not (i and chunk[i - 1].isdigit()))
     stack: list[tuple[str, int]] = []
     out: list[tuple[int, str]] = []
-    for i, c in enumerate(chunk):
+    for i, c in marks:
         p = start + i
-        if c not in '«“([»”)]"' or p in skip or (p in loose and c in "(["):
+        if p in skip or (p in loose and c in "(["):
             continue
         if c in "«“" and not quotes:
             continue

@@ -28,9 +28,20 @@ SURE = 0.9  # a short sentence is reported only when the aligner is this sure
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+_WIDE_ALNUM = re.compile(r"[^\W\x00-\x7f]+")  # \w is str.isalnum() plus "_"
+_ASCII_OTHER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalnum()))
+
+
 def size(text: str) -> int:
     """Length used for ratios: letters and digits (a CJK character counts one)."""
-    return sum(ch.isalnum() for ch in text)
+    n = len(text.encode("ascii", "ignore").translate(None, _ASCII_OTHER))
+    return n if text.isascii() else n + sum(map(len, _WIDE_ALNUM.findall(text)))
+
+
+def _sized_pairs(ctx: Context) -> list[tuple[Bead, list[Segment], list[Segment], int, int]]:
+    """``ctx.pairs()`` with the size of each side."""
+    return ctx.memo("omit-sizes", lambda: [(bead, src, tgt, size(_text(src)), size(_text(tgt)))
+                                           for bead, src, tgt in ctx.pairs()])
 
 
 def _substantial(text: str, lang: str) -> bool:
@@ -61,8 +72,7 @@ def _prior(src_lang: str, tgt_lang: str) -> float:
 def ratio_model(ctx: Context) -> RatioModel:
     def build() -> RatioModel:
         logs = []
-        for bead, src, tgt in ctx.pairs():
-            s, t = size(_text(src)), size(_text(tgt))
+        for bead, src, tgt, s, t in _sized_pairs(ctx):
             if bead.src and bead.tgt and s >= 3 and t >= 3 and not ctx.in_chrome(*_range(tgt)):
                 logs.append(math.log(t / s))
         if len(logs) < 6:
@@ -253,10 +263,9 @@ def _outliers(ctx: Context, shorter: bool) -> Iterable[Hit]:
     if model.n < 6:
         return
     threshold = max(4 * model.sigma, math.log(2.5))
-    for bead, src, tgt in ctx.pairs():
+    for bead, src, tgt, s, t in _sized_pairs(ctx):
         if not (src and tgt) or len(src) > 2 or len(tgt) > 2 or bead.confidence < MIN_CONFIDENCE:
             continue
-        s, t = size(_text(src)), size(_text(tgt))
         if not s or not t:
             continue
         expected = model.expected(s)

@@ -18,7 +18,7 @@ from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..model import Article
+from ..model import Article, Document
 from ..readers.base import base_lang
 from .analysis import Occurrence
 from .matcher import Match
@@ -115,34 +115,10 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
     tgt = article.target
     if is_cjk_lang(base_lang(tgt.lang)):
         return []
-    words = document_words(tgt)
     lang = base_lang(tgt.lang)
-    # key -> spans (start, end, segment, i, j + 1); only keys written in ≥ 2 ways go on
-    groups: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
-    first_text: dict[str, str] = {}
-    varied: set[str] = set()
-    for n, (seg, toks) in enumerate(zip(tgt.segments, words.tokens)):
-        text, base = seg.text, seg.start
-        for i, (start, _, _, _, tkey, is_word) in enumerate(toks):
-            if not is_word:
-                continue
-            acc = ""
-            for j in range(i, min(i + 3, len(toks))):
-                t = toks[j]
-                if not t[5]:
-                    break
-                acc += t[4]
-                if len(acc) >= 3 and not acc.isdigit():
-                    groups[acc].append((start, t[1], n, i, j + 1))
-                    if acc not in varied:
-                        surface = text[start - base:t[1] - base]
-                        seen = first_text.setdefault(acc, surface)
-                        if seen != surface:
-                            varied.add(acc)
+    groups = _variant_groups(tgt, skip)
     out = []
     for key, spans in groups.items():
-        if key in skip or key not in varied:
-            continue
         forms = {display_key(_text(tgt, n, s, e)) for s, e, n, _, _ in spans}
         if len(forms) < 2 or not _real_variants(list(forms)):
             continue
@@ -162,6 +138,58 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
         cand.occurrences = [Occurrence(-1, "accepted", display_key(m.text), None, None, m)
                             for m in chosen]
         out.append(cand)
+    return out
+
+
+def _variant_groups(tgt: Document, skip: frozenset) -> dict[str, list[tuple[int, int, int, int, int]]]:
+    """Keys of runs of one to three words written in two ways or more, each with its
+    spans (start, end, segment, i, j + 1) in reading order, keys in order of appearance.
+
+    A key written one way cannot vary: the written forms are compared first, over the
+    distinct segment texts (a repeated segment adds no new form), and only the keys that
+    vary are followed through the document."""
+    words = document_words(tgt)
+    grams_of: dict[str, list[tuple[str, str, int, int, int, int]]] = {}
+    first_text: dict[str, str] = {}
+    varied: set[str] = set()
+    for seg, toks in zip(tgt.segments, words.tokens):
+        if seg.text in grams_of:
+            continue
+        grams = grams_of[seg.text] = _grams(seg.text, seg.start, toks)
+        for key, surface, _, _, _, _ in grams:
+            if first_text.setdefault(key, surface) != surface:
+                varied.add(key)
+    varied -= skip
+    groups: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+    if varied:
+        kept: dict[str, list] = {}
+        for n, seg in enumerate(tgt.segments):
+            mine = kept.get(seg.text)
+            if mine is None:
+                mine = kept[seg.text] = [g for g in grams_of[seg.text] if g[0] in varied]
+            for key, _, s, e, i, j in mine:
+                groups[key].append((s + seg.start, e + seg.start, n, i, j))
+    return groups
+
+
+def _grams(text: str, base: int, toks: list) -> list[tuple[str, str, int, int, int, int]]:
+    """Runs of one to three words of a segment that make a key of three or more
+    characters, not all digits: (key, written form, start, end, i, j + 1), offsets
+    relative to the segment."""
+    out = []
+    keys = [t[4] if t[5] else None for t in toks] + [None, None]
+    for i, key in enumerate(keys[:-2]):
+        if key is None:
+            continue
+        start = toks[i][0] - base
+        for j in range(i, i + 3):
+            if j > i:
+                if keys[j] is None:
+                    break
+                key += keys[j]
+            if len(key) >= 3 and not key.isdigit():
+                end = toks[j][1] - base
+                out.append((key, text[start:end], start, end, i, j + 1))
     return out
 
 

@@ -36,15 +36,19 @@ class DocumentWords:
         self.doc = doc
         cjk = is_cjk_lang(base_lang(doc.lang))
         keys: dict[str, tuple[str, str, bool]] = {}
+        seen: dict[str, list[WordTok]] = {}  # segment text -> its tokens at offset 0
         self.tokens: list[list[WordTok]] = []
         for seg in doc.segments:
-            toks = []
-            for s, e, t in ([] if cjk else split(seg.text, seg.start)):
-                k = keys.get(t)
-                if k is None:
-                    k = keys[t] = (vkey(t), tkey(t), any(c.isalnum() for c in t))
-                toks.append((s, e, t) + k)
-            self.tokens.append(toks)
+            rel = seen.get(seg.text)
+            if rel is None:
+                rel = seen[seg.text] = []
+                for s, e, t in ([] if cjk else split(seg.text)):
+                    k = keys.get(t)
+                    if k is None:
+                        k = keys[t] = (vkey(t), tkey(t), any(c.isalnum() for c in t))
+                    rel.append((s, e, t) + k)
+            base = seg.start
+            self.tokens.append([(s + base, e + base, t, v, k, w) for s, e, t, v, k, w in rel])
         self._joined: dict[int, str] = {}
 
     def joined(self, n: int) -> str:
@@ -103,13 +107,21 @@ class DocumentWords:
 _WORDS: "OrderedDict[tuple, DocumentWords]" = OrderedDict()
 
 
+_LAST: list[tuple[Document, DocumentWords]] = []  # the same (immutable) Document object
+
+
 def document_words(doc: Document) -> DocumentWords:
     """The surface tokens of ``doc`` (cached per document)."""
-    key = (doc.path, doc.text, doc.lang, tuple((s.start, s.end) for s in doc.segments))
+    for held, value in _LAST:
+        if held is doc:
+            return value
+    key = (doc.path, doc.text, doc.lang, tuple([(s.start, s.end) for s in doc.segments]))
     if key in _WORDS:
         _WORDS.move_to_end(key)
-        return _WORDS[key]
-    value = _WORDS[key] = DocumentWords(doc)
-    if len(_WORDS) > 16:
-        _WORDS.popitem(last=False)
+        value = _WORDS[key]
+    else:
+        value = _WORDS[key] = DocumentWords(doc)
+        if len(_WORDS) > 16:
+            _WORDS.popitem(last=False)
+    _LAST[:] = [(doc, value)] + _LAST[:3]
     return value
