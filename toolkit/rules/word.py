@@ -82,19 +82,25 @@ def _source_coinages(ctx: Context, langs: tuple[str, ...]) -> set[str]:
     as an invented *bikeathon*): copied into the target they are left untranslated."""
     if ctx.source is None or base_lang(ctx.source.lang) in CJK_SOURCES:
         return set()
+    in_target = {fold_word(w) for w in words(ctx.target.text) if w.islower()}
     out = set()
-    for w in words(ctx.source.text):
+    for w in set(words(ctx.source.text)):
         if not w.islower():
             continue
         for form in {w, w.replace("-", "")}:  # "bike-a-thon" is copied as "bikeathon"
-            if len(form) >= 5 and "-" not in form and not is_known_word(form, langs + ("en",)):
-                out.add(fold_word(form))
+            key = fold_word(form)
+            if key in in_target and len(form) >= 5 and "-" not in form and \
+                    not is_known_word(form, langs + ("en",)):
+                out.add(key)
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def _rare_near_miss(word: str, lang: str, langs: tuple[str, ...]) -> str | None:
     """A word that lexicons list only rarely (web misspellings are listed too) and that is
-    one edit from a word at least a thousand times more frequent: a likely misspelling."""
+    one edit from a far more frequent word (see NEAR_MISS_GAP): a likely misspelling."""
+    if zipf(word, lang) >= RARE_LISTED:  # quick no for the common case
+        return None
     found = best_zipf(word, langs)
     if found >= RARE_LISTED:
         return None
@@ -179,7 +185,7 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
             if low in known_here:
                 continue
             if is_known_word(w, langs):
-                near = _rare_near_miss(w, lang, langs) if w.islower() and len(w) >= 6 else None
+                near = _rare_near_miss(w, lang, langs) if len(w) >= 6 and w.islower() else None
                 if near:
                     yield Unknown(tok.start, tok.end, w, "misspelling", near)
                 continue
