@@ -123,3 +123,18 @@ def test_may_contain_never_rules_out_a_match():
         text = "".join(rng.choice("siSIıİſéÉ-’' x") for _ in range(rng.randint(0, 12)))
         if any(True for _ in lexicon.find_word(needle, text)):
             assert lexicon.may_contain(needle, lexicon.case_key(text)), (needle, text)
+
+
+def test_fold_matches_the_plain_definition_on_every_code_point():
+    import unicodedata
+
+    from toolkit.textutil import fold
+
+    def plain(text):
+        text = text.replace("’", "'").replace("‘", "'").lower()
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+    for cp in range(0, 0x30000, 7):  # a spread over the assigned planes
+        if not 0xD800 <= cp <= 0xDFFF:
+            sample = f"É{chr(cp)}ça’"
+            assert fold(sample) == plain(sample), hex(cp)

@@ -8,6 +8,18 @@ import unicodedata
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
+
+
+class _CombiningDropper(dict):
+    """A ``str.translate`` table, filled as characters are met, that deletes combining marks."""
+
+    def __missing__(self, cp: int):
+        value = None if unicodedata.combining(chr(cp)) else cp
+        self[cp] = value
+        return value
+
+
+_DROP_COMBINING = _CombiningDropper()
 _ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|n|t|\\)")
 
 
@@ -21,7 +33,9 @@ def count_words(text: str, lang: str = "") -> int:
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes: a key for loose comparison."""
     text = text.replace("’", "'").replace("‘", "'").lower()
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    if text.isascii():  # nothing to strip: the common case, made cheap
+        return text
+    return unicodedata.normalize("NFD", text).translate(_DROP_COMBINING)
 
 
 def unescape(value: str) -> str:
