@@ -52,7 +52,7 @@ def tokens(text: str, base: int = 0, split_elision: bool = True) -> list[Token]:
 
     French elisions are split off (``l’entreprise`` → ``entreprise``), tokens inside
     URLs and e-mail addresses are left out, and ``initial`` marks sentence-initial words.
-    CJK characters are not tokens: ``特斯拉ExaPOD`` gives ``ExaPOD``.
+    CJK characters are not tokens: ``维尔莫拉X5Pro`` gives ``X5Pro``.
     """
     if len(text) <= SHORT_TEXT:
         return list(_cached_tokens(text, base, split_elision))

@@ -112,7 +112,7 @@ def _pinyin_keys(text: str, out: set[str]) -> None:
 
 
 def _romanised_keys(text: str, out: set[str]) -> None:
-    """Capitalised words and runs of them, as pinyin would spell them (Wang Mei → wangmei)."""
+    """Capitalised words and runs of them, as pinyin would spell them (Li Hua → lihua)."""
     caps = [(m.start(), m.end(), fold(m.group(0)).replace("-", "").replace("'", ""))
             for m in _CAP_RE.finditer(text)]
     for i, (_s, _e, w) in enumerate(caps):

@@ -13,10 +13,10 @@ A rule's docstring is its documentation, in fixed Markdown sections::
     ## Why is this bad?
     ## Example
     ```text
-    glossary: 英伟达,Nvidia,NVIDIA      (optional; CSV row source,target,forbidden[,case_sensitive])
-    source (zh): 英伟达发布了新芯片。
-    bad (fr): NVIDIA a publié une nouvelle puce.
-    good (fr): Nvidia a publié une nouvelle puce.
+    glossary: 维尔莫拉,Velmora,VELMORA   (optional; CSV row source,target,forbidden[,case_sensitive])
+    source (zh): 维尔莫拉发布了新药。
+    bad (fr): VELMORA a publié un nouveau médicament.
+    good (fr): Velmora a publié un nouveau médicament.
     ```
     ## Options
     ## Known problems

@@ -208,14 +208,14 @@ def _ordinary_words(forms: list[str], lang: str) -> bool:
     from ..lexicon import zipf
 
     joined = {re.sub(r"[\s\-‐]+", "", f) for f in forms}
-    if len(joined) != 1:  # the forms differ in more than spaces and hyphens (NVIDIA / Nvidia)
+    if len(joined) != 1:  # the forms differ in more than spaces and hyphens (VELMORA / Velmora)
         return False
     parts = {p for f in forms for p in re.split(r"[\s\-‐]+", f.lower()) if p}
     return all(zipf(p, lang) >= COMMON_ZIPF for p in parts)
 
 
 def _real_variants(forms: list[str]) -> bool:
-    """More than a sentence-initial capital (NVIDIA/Nvidia yes, Le/le no); a word group
+    """More than a sentence-initial capital (VELMORA/Velmora yes, Le/le no); a word group
     counts only when its forms differ in spacing or hyphens (case variants of a group are
     reported through its words)."""
     if len({f[:1].lower() + f[1:] for f in forms}) < 2:

@@ -39,7 +39,7 @@ def apos(text: str) -> str:
 
 
 def vkey(text: str) -> str:
-    """Variant key: folded, with spaces, hyphens and apostrophes removed (NVIDIA ≈ Nvidia)."""
+    """Variant key: folded, with spaces, hyphens and apostrophes removed (VELMORA ≈ Velmora)."""
     return "".join(c for c in fold(text) if c.isalnum())
 
 
