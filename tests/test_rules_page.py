@@ -1,7 +1,6 @@
 """PAGE001: web-page chrome blocks, on invented pages; the data lists; the engine's masking."""
 from dataclasses import replace
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,6 @@ from toolkit.rules.base import Context, Hit, rule
 from toolkit.rules.page import analyse_line, autonyms, chrome_regions, find_chrome
 
 PAGE = RULES_BY_ID["PAGE001"]
-ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE_EN = (
     "City council approves new cycle lanes\n\n"
