@@ -12,11 +12,12 @@ For every folder with a ``gold.jsonl`` (format: corpora/dojo/README.md):
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
+
+from toolkit.evaluation.gold import read_jsonl  # a bad line raises ValueError naming file:line
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT / "corpora"
@@ -62,17 +63,6 @@ def _mt(folder: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def _jsonl(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:  # pragma: no cover - reported as failure
-                pytest.fail(f"{path}:{n}: invalid JSON: {exc}")
-    return rows
-
-
 def _check_spans(rows: list[dict], mt: str, folder: str, prefix: str) -> None:
     ids = [r["id"] for r in rows]
     assert len(ids) == len(set(ids)), f"{folder}: duplicate ids"
@@ -92,7 +82,7 @@ def _check_spans(rows: list[dict], mt: str, folder: str, prefix: str) -> None:
 @pytest.mark.parametrize("folder", GOLD_DIRS, ids=_ids(GOLD_DIRS))
 def test_gold_schema_and_spans(folder: Path):
     mt = _mt(folder)
-    gold = _jsonl(folder / "gold.jsonl")
+    gold = read_jsonl(folder / "gold.jsonl")
     assert gold, f"{folder.name}: empty gold"
     for g in gold:
         assert set(g) == GOLD_FIELDS, f"{g.get('id')}: fields {sorted(set(g) ^ GOLD_FIELDS)}"
@@ -110,7 +100,7 @@ def test_gold_schema_and_spans(folder: Path):
 @pytest.mark.parametrize("folder", NEG_DIRS, ids=_ids(NEG_DIRS))
 def test_negatives_schema_and_no_gold_overlap(folder: Path):
     mt = _mt(folder)
-    neg = _jsonl(folder / "negatives.jsonl")
+    neg = read_jsonl(folder / "negatives.jsonl")
     assert neg, f"{folder.name}: empty negatives"
     for n in neg:
         assert set(n) == NEG_FIELDS, f"{n.get('id')}: fields {sorted(set(n) ^ NEG_FIELDS)}"
@@ -118,7 +108,7 @@ def test_negatives_schema_and_no_gold_overlap(folder: Path):
         assert "\n" not in n["text"], f"{n['id']}: negative spans a line break"
     _check_spans(neg, mt, folder.name, f"{folder.name}-neg-")
     gold_path = folder / "gold.jsonl"
-    gold = _jsonl(gold_path) if gold_path.exists() else []
+    gold = read_jsonl(gold_path) if gold_path.exists() else []
     for n in neg:
         for g in gold:
             assert not (n["start"] < g["end"] and g["start"] < n["end"]), (
@@ -134,7 +124,7 @@ def test_corrections_rebuild_reference(folder: Path):
         pytest.skip("omission/addition entries do not carry full corrections")
     mt = _mt(folder)
     reference = _one(folder, "reference").read_text(encoding="utf-8")
-    gold = _jsonl(folder / "gold.jsonl")
+    gold = read_jsonl(folder / "gold.jsonl")
     text = mt
     for g in sorted(gold, key=lambda g: g["start"], reverse=True):
         text = text[:g["start"]] + g["correction"] + text[g["end"]:]

@@ -96,5 +96,5 @@ def test_plainly_target_language_sentences_skip_langdetect(monkeypatch):
     def refuse(text):
         raise AssertionError(f"langdetect asked about {text!r}")
 
-    monkeypatch.setattr(lang, "_detect", refuse)
+    monkeypatch.setattr(lang, "langdetect_best", refuse)
     assert findings(french, select="LANG") == ()

@@ -152,8 +152,3 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if other is None or (f.severity, -order.get(f.rule_id, 0)) > (other.severity, -order.get(other.rule_id, 0)):
             best[key] = f
     return kept + list(best.values())
-
-
-def hit_to_finding(ctx: Context, r: Rule, hit: Hit) -> Finding:
-    """Public for tests and examples: the Finding a hit becomes with default settings."""
-    return _finding(ctx, r, hit, Selection())

@@ -13,8 +13,10 @@ from typing import Iterator
 from . import nlp
 from .model import Document, Segment
 from .readers.base import base_lang
+from .textutil import CJK_LANGS
 
-CJK_LANGS = {"zh", "ja", "yue", "wuu"}
+# Split on CJK sentence punctuation (Korean is written with spaces and Western stops).
+PUNCT_SPLIT_LANGS = CJK_LANGS - {"ko"}
 _CJK_SENT = re.compile(r".*?(?:[。！？!?]+|…{1,2}|\.{3})[”’」』）)】\"'》]*|.+?$", re.S)
 _CLOSERS = "»”’)]}」』）】"
 _LINE = re.compile(r"[^\r\n]+")
@@ -65,7 +67,7 @@ def _owners(spans, pieces):
 
 def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator[tuple[int, int]]:
     """Sentence spans (absolute offsets) for each ``(start, end)`` range of ``text``."""
-    if lang in CJK_LANGS:
+    if lang in PUNCT_SPLIT_LANGS:
         for start, end in ranges:
             for m in _CJK_SENT.finditer(text, start, end):
                 s, e = _strip(text, m.start(), m.end())

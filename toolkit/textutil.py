@@ -7,6 +7,9 @@ import unicodedata
 # Han, Hiragana, Katakana, Hangul: scripts written without spaces between words.
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Languages written in CJK scripts, mostly without spaces between words.
+CJK_LANGS = frozenset({"zh", "ja", "ko", "yue", "wuu", "cmn", "lzh"})
 LATIN_WORD_RE = re.compile(r"[^\W\d_](?:[\w’'\-]*\w)?", re.UNICODE)
 
 
@@ -28,6 +31,11 @@ def count_words(text: str, lang: str = "") -> int:
     cjk = len(CJK_RE.findall(text))
     latin = len(LATIN_WORD_RE.findall(CJK_RE.sub(" ", text)))
     return cjk + latin
+
+
+def is_cjk_lang(lang: str) -> bool:
+    """``zh``, ``zh-Hant``, ``ja_JP``, ``yue``…: a language written in a CJK script."""
+    return (lang or "").split("-")[0].split("_")[0].lower() in CJK_LANGS
 
 
 def fold(text: str) -> str:

@@ -16,10 +16,25 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from ..model import Bead
-from .band import (FULL_CELLS, anchor_band, anchor_chain, edge_rows, full_band, mutual_best,
-                   path_band, source_window, widen)
+from .band import (
+    FULL_CELLS,
+    anchor_band,
+    anchor_chain,
+    edge_rows,
+    full_band,
+    mutual_best,
+    path_band,
+    source_window,
+    widen,
+)
 from .dp import MAX_GROUP, Band, Lattice, posteriors, viterbi
-from .features import extract_keys, glossary_keys, is_cjk_lang, is_cjk_text, sentence_lengths
+from .features import (
+    extract_keys,
+    glossary_keys,
+    is_cjk_lang,
+    is_cjk_text,
+    sentence_lengths,
+)
 from .learn import UnitIndex, estimate_p1, learn_pairs
 from .lexical import KeyTable, LexicalModel
 from .scoring import BeadScorer, initial_params, reestimate_params

@@ -20,13 +20,11 @@ import unicodedata
 from typing import Iterable, Sequence
 
 from ..numbers import number_values
+from ..textutil import HAN_RE, HAN_RUN_RE, is_cjk_lang
 
 __all__ = ["fold", "is_cjk_lang", "is_cjk_text", "sentence_lengths", "SideFeatures",
            "extract_keys", "glossary_keys", "content_units"]
 
-_CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu", "cmn", "lzh"}
-_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_TOKEN_RE = re.compile(
     r"(?:https?://|www\.)\S+|[0-9A-Za-z\u00c0-\u024f]+(?:[.\-_'’/][0-9A-Za-z\u00c0-\u024f]+)*")
 _WORD_RE = re.compile(r"\w+")
@@ -53,17 +51,13 @@ def fold(text: str) -> str:
     return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
-def is_cjk_lang(lang: str) -> bool:
-    return (lang or "").split("-")[0].split("_")[0].lower() in _CJK_LANGS
-
-
 _NON_LETTER_RE = re.compile(r"[\W\d_]+")
 
 
 def is_cjk_text(sentences: Sequence[str]) -> bool:
     """True when Han characters make up a large share of the letters."""
     text = "".join(sentences[:400])
-    han = len(_HAN_RE.findall(text))
+    han = len(HAN_RE.findall(text))
     return han > 0 and han / max(1, len(_NON_LETTER_RE.sub("", text))) > 0.3
 
 
@@ -98,7 +92,7 @@ def _pinyin(ch: str) -> str:
 
 
 def _pinyin_keys(text: str, out: set[str]) -> None:
-    for run in _HAN_RUN_RE.findall(text):
+    for run in HAN_RUN_RE.findall(text):
         syls = [_pinyin(c) for c in run]
         n = len(syls)
         for i in range(n):
@@ -179,7 +173,7 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
                     keys.add("W" + f)
             if not other_cjk:
                 _pinyin_keys(text, keys)
-            for run in _HAN_RUN_RE.findall(text):
+            for run in HAN_RUN_RE.findall(text):
                 units.update(run[i:i + 2] for i in range(len(run) - 1))
         else:
             words = set(_WORD_RE.findall(fold(text)))
@@ -203,7 +197,7 @@ def _term_pattern(term: str, cjk: bool) -> re.Pattern[str] | None:
     t = fold(term.strip())
     if not t:
         return None
-    if cjk or _HAN_RE.search(t):
+    if cjk or HAN_RE.search(t):
         return re.compile(re.escape(t))
     return re.compile(r"(?<!\w)" + re.escape(t) + r"\w{0,3}(?!\w)")
 

@@ -134,14 +134,6 @@ class LexicalModel:
         self.u_src = _unmatched(src, u_st, n)
         self.u_tgt = _unmatched(tgt, u_ts, m)
 
-    def sentence_keys(self, side: str) -> list[list[int]]:
-        """Informative key ids of each sentence of ``side`` ('src' or 'tgt')."""
-        sd = self.src if side == "src" else self.tgt
-        out: list[list[int]] = [[] for _ in range(self.n if side == "src" else self.m)]
-        for s, k in zip(sd.sent.tolist(), sd.kid.tolist()):
-            out[s].append(k)
-        return out
-
     def hapax_pairs(self) -> tuple[np.ndarray, np.ndarray]:
         """Sentence pairs sharing keys that occur exactly once on each side, with gains."""
         src, tgt = self.src, self.tgt

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import resource
 import shutil
 import subprocess
@@ -21,18 +20,11 @@ import tempfile
 import time
 from pathlib import Path
 
-SEG_RE = re.compile(r"<seg id=\"?([^\">]+)\"?>(.*?)</seg>")
-TAG_RE = re.compile(r"<[^>]+>")
-
-
 def sgm_segments(path: Path) -> list[str]:
-    """Plain segments of a WMT SGML file (term tags stripped, spacing normalised)."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        m = SEG_RE.search(line)
-        if m:
-            out.append(" ".join(TAG_RE.sub(" ", m.group(2)).split()))
-    return out
+    """Plain segments of a WMT SGML file (term tags stripped), in file order."""
+    from .terms import read_sgm
+
+    return [plain for _, plain, _ in read_sgm(path).values()]
 
 
 def write_po(pairs: list[tuple[str, str]], path: Path) -> None:

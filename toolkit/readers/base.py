@@ -1,6 +1,7 @@
 """Shared reading steps: safe bytes → text, language from the file name or detection."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -74,14 +75,22 @@ def detect_lang(text: str) -> str:
         if re.search(r"[\uac00-\ud7af]", sample):
             return "ko"
         return "zh"
-    from langdetect import DetectorFactory, detect
+    return langdetect_best(sample)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def langdetect_best(text: str) -> tuple[str, float]:
+    """langdetect's most probable language and its probability, seeded so that the same
+    text always gets the same answer; ``("und", 0.0)`` when it cannot tell."""
+    from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = 0
     try:
-        return detect(sample).split("-")[0]
+        best = detect_langs(text)[0]
+        return best.lang.split("-")[0], best.prob
     except LangDetectException:
-        return "und"
+        return "und", 0.0
 
 
 def base_lang(lang: str) -> str:

@@ -151,11 +151,6 @@ class Context:
         index = self.memo("bead-of-target", lambda: {i: b for b in self.beads for i in b.tgt})
         return index.get(segment_index)
 
-    def source_text_of(self, bead: Bead) -> str:
-        if not self.source:
-            return ""
-        return " ".join(self.source.segments[i].text for i in bead.src)
-
 
 # -- documentation -------------------------------------------------------------------
 

@@ -9,10 +9,9 @@ from ..lexicon import (acronyms_en_fr, case_key, find_word, is_acronym, may_cont
                        word_pattern, zipf)
 from ..model import Severity
 from ..readers.base import base_lang
-from ..textutil import CJK_RE, fold
+from ..textutil import CJK_LANGS, CJK_RE, fold
 from .base import Context, Hit, rule
 
-CJK_SOURCES = {"zh", "ja", "ko", "yue", "wuu"}
 # A Latin token of a CJK source: letters and digits, with inner - . + & (GPT-4o, X5, R&D).
 CODE_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9&+.\-]*[A-Za-z0-9+])?")
 COMMON_EN = 4.0   # an English word this frequent inside a CJK source is usually translated
@@ -227,7 +226,7 @@ def missing_name(ctx: Context) -> Iterable[Hit]:
     if ctx.source is None or not ctx.beads:
         return
     lang = base_lang(ctx.source.lang)
-    cjk = lang in CJK_SOURCES
+    cjk = lang in CJK_LANGS
     proper = lang not in NOUN_CAPITALISING  # capitals mark names, not German nouns
     windows = _windows(ctx)
     whole = "\n".join(s.text for s in ctx.article_segments())

@@ -1,11 +1,10 @@
 """LANG — a target segment written in another language than the target language."""
 from __future__ import annotations
 
-import functools
 from typing import Iterable
 
 from ..lexicon import fold_word, letter_scripts, tokens, words, zipf
-from ..readers.base import base_lang
+from ..readers.base import base_lang, langdetect_best
 from .base import Context, Hit, rule
 
 # Languages whose text is written in the Latin script.
@@ -31,22 +30,6 @@ def expected_script(lang: str) -> str | None:
     return "latin" if lang in LATIN_LANGS else SCRIPT_LANGS.get(lang)
 
 
-def detect(ctx: Context, text: str) -> tuple[str, float]:
-    """(language, probability) from langdetect, seeded (so the same for the same text)."""
-    return _detect(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _detect(text: str) -> tuple[str, float]:
-    from langdetect import DetectorFactory, detect_langs
-    from langdetect.lang_detect_exception import LangDetectException
-
-    DetectorFactory.seed = 0
-    try:
-        best = detect_langs(text)[0]
-        return best.lang.split("-")[0], best.prob
-    except LangDetectException:
-        return "und", 0.0
 
 
 def plainly_target(sample: str, tgt_lang: str) -> bool:
@@ -148,7 +131,7 @@ def wrong_language(ctx: Context) -> Iterable[Hit]:
         sample = _judgeable(ctx, seg.text)
         if sample is None or plainly_target(sample, tgt_lang):
             continue
-        lang, prob = detect(ctx, sample)
+        lang, prob = langdetect_best(sample)
         if lang not in ("und", tgt_lang) and prob >= MIN_PROB and not _close(lang, tgt_lang) \
                 and _lexical_vote(sample, lang, tgt_lang) >= 0.5:
             yield Hit(seg.start, seg.end, f"this sentence looks written in '{lang}' (p={prob:.2f}), "

@@ -20,9 +20,9 @@ from typing import Iterable
 
 from ..model import Bead, Segment
 from ..readers.base import base_lang
+from ..textutil import CJK_LANGS
 from .base import Context, Hit, rule
 
-CJK_LANGS = {"zh", "ja", "ko", "yue", "wuu"}
 MIN_CONFIDENCE = 0.5  # below this a null bead is a review hint, not a finding
 SURE = 0.9  # a short sentence is reported only when the aligner is this sure
 _NUM = re.compile(r"\d+(?:[.,]\d+)?")

@@ -11,7 +11,7 @@ from ..lexicon import (case_key, data_rows, doublings, find_word, first_word_key
                        best_zipf, words, zipf)
 from ..model import Severity
 from ..readers.base import base_lang
-from ..textutil import fold
+from ..textutil import CJK_LANGS, fold
 from .base import Context, Hit, rule
 
 COMPOUND_PART_ZIPF = 3.5   # each half of an invented English compound is a common English word
@@ -19,7 +19,6 @@ SPELLING_ZIPF = 3.0        # the word a misspelling is one edit away from is thi
 MIN_LEN = 4
 RARE_LISTED = 2.0     # a listed word rarer than this may be a misspelling wordfreq picked up
 NEAR_MISS_GAP = 2.5   # … when a word one edit away is this much more frequent (Zipf: ~300×)
-CJK_SOURCES = {"zh", "ja", "ko", "yue", "wuu"}
 ALPHABET = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
 
 
@@ -80,7 +79,7 @@ def _article_words(ctx: Context) -> tuple[set[str], set[str], list[tuple[str, st
 def _source_coinages(ctx: Context, langs: tuple[str, ...]) -> set[str]:
     """Lower-case words of a Latin-script source that no lexicon knows (a coined word such
     as an invented *bikeathon*): copied into the target they are left untranslated."""
-    if ctx.source is None or base_lang(ctx.source.lang) in CJK_SOURCES:
+    if ctx.source is None or base_lang(ctx.source.lang) in CJK_LANGS:
         return set()
     in_target = {fold_word(w) for w in words(ctx.target.text) if w.islower()}
     out = set()

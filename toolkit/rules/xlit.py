@@ -9,13 +9,12 @@ from typing import Iterable
 from ..lexicon import Token, surnames_zh, tokens, zipf
 from ..model import Severity
 from ..readers.base import base_lang
-from ..textutil import fold
+from ..textutil import HAN_RUN_RE, fold
 from .base import Context, Hit, rule
 
 ZH_LANGS = {"zh", "yue", "wuu", "cmn"}
 FREQUENT_ZIPF = 4.5  # a target word this common is never part of a multi-word transliteration
 RARE_ZIPF = 2.5  # below this in both French and English, a pinyin token is no established name
-HAN_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # Source-side context that makes a Han sequence a person's name or a place.
 PERSON_BEFORE = ("作者", "记者", "编辑", "撰文", "文/", "文｜", "口述", "主持人", "教练", "医生", "教授")
 PERSON_AFTER = ("说", "表示", "称", "指出", "认为", "介绍", "告诉", "透露", "坦言", "强调", "回忆", "先生", "女士", "教授")

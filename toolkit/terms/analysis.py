@@ -20,9 +20,10 @@ from typing import Sequence
 from ..glossary import Entry, Glossary
 from ..model import Article, Document
 from ..readers.base import base_lang
+from ..textutil import is_cjk_lang
 from .lemmas import Relevance
 from .matcher import Form, Match, Matcher, compile_forms
-from .text import Token, apos, display_key, fold, is_cjk_lang, tokenize, vkey
+from .text import Token, apos, display_key, fold, tokenize, vkey
 
 KINDS = ("accepted", "forbidden", "variant", "partial", "miss")
 STOPWORDS = frozenset("le la les l de des du d un une et à a au aux en pour par sur dans the of "

@@ -20,9 +20,10 @@ from typing import Iterable
 
 from ..model import Article, Document
 from ..readers.base import base_lang
+from ..textutil import is_cjk_lang
 from .analysis import Occurrence
 from .matcher import Match
-from .text import display_key, is_cjk_lang, vkey
+from .text import display_key, vkey
 from .words import document_words
 
 LATIN_IN_CJK = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*")

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..textutil import fold
-from .text import Token, apos, is_cjk_lang, is_er_verb, keys_for, split, verb_family, vkey
+from ..textutil import fold, is_cjk_lang
+from .text import Token, apos, is_er_verb, keys_for, split, verb_family, vkey
 
 ROLE_ORDER = {"accepted": 0, "forbidden": 1, "variant": 2, "partial": 3}
 

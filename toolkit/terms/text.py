@@ -14,16 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..textutil import CJK_RE, fold
+from ..textutil import fold
 
 APOSTROPHES = "’‘ʼ`´"
 _ELISION = r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’ʼ]"
 TOKEN_RE = re.compile(rf"(?i:{_ELISION})(?=[^\W_]|\s)|[^\W_]+(?:[-‐'’ʼ·.](?=[^\W_])[^\W_]+)*|\S")
-CJK_LANGS = frozenset({"zh", "ja", "ko", "yue", "wuu"})
 # Inflected forms and derived nouns of a regular French -er verb (stem + ending).
 ER_ENDINGS = ("er", "e", "es", "ent", "ons", "ez", "é", "ée", "és", "ées", "ais", "ait", "aient",
               "ant", "ai", "a", "as", "ions", "iez", "era", "eras", "erons", "erez", "eront",
@@ -70,12 +68,6 @@ def en_stem(folded: str) -> str:
     return w
 
 
-def is_cjk_lang(lang: str) -> bool:
-    return lang.split("-")[0].lower() in CJK_LANGS
-
-
-def has_cjk(text: str) -> bool:
-    return bool(CJK_RE.search(text))
 
 
 @dataclass(frozen=True)
@@ -196,9 +188,6 @@ def verb_family(word: str) -> frozenset:
     stem = fold(word)[:-2]
     return frozenset(fold(stem + ending) for ending in ER_ENDINGS)
 
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def display_key(text: str) -> str:

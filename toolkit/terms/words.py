@@ -16,8 +16,9 @@ from typing import Sequence
 
 from ..model import Document
 from ..readers.base import base_lang
+from ..textutil import is_cjk_lang
 from .matcher import Match
-from .text import apos, is_cjk_lang, split, vkey
+from .text import apos, split, vkey
 
 MAX_GRAM = 4  # words in a rendering of a source name
 WordTok = tuple  # (start, end, text, vkey, tkey, is_word)
