@@ -116,3 +116,25 @@ def test_num002_value_in_a_neighbouring_paragraph_is_not_blamed():
     src = "The race has 120 riders.\n\nThe route is long."
     tgt = "La course est longue.\n\nElle compte 120 coureurs."  # misaligned on purpose
     assert check("NUM002", tgt, source=src) == []
+
+
+# -- NUM002: a bare Chinese scale (百亿, 千亿) is an order of magnitude -------------------------
+
+def test_num002_bare_scale_translated_ten_times_too_large():
+    (f,) = check("NUM002", "La filière textile pèse plus de mille milliards d’euros.",
+                 source="该市纺织产业规模超过千亿元。", src_lang="zh")
+    assert f.target.text == "mille milliards"
+
+
+@pytest.mark.parametrize("good", [
+    "La filière textile pèse plus de 100 milliards d’euros.",
+    "La filière textile pèse plus de 300 milliards d’euros.",
+    "La filière textile pèse des centaines de milliards d’euros.",
+])
+def test_num002_bare_scale_within_its_order_of_magnitude(good):
+    assert check("NUM002", good, source="该市纺织产业规模超过千亿元。", src_lang="zh") == []
+
+
+def test_num002_bare_scale_too_small_is_reported():
+    (f,) = check("NUM002", "Le marché des jouets vaut 8 milliards.", source="玩具市场规模达百亿。", src_lang="zh")
+    assert f.target.text == "8 milliards"
