@@ -114,6 +114,9 @@ def _negative_word(word: str) -> bool:
     return any(e.renderings and _NEGATIVE_GLOSS.search(e.renderings[0]) for e in entries)
 
 
+_BRAND_RE = re.compile(r"[不没未无非别勿否莫][\u4e00-\u9fff]?(?=[A-Za-z])")
+
+
 def _mask_zh_words(text: str) -> str:
     """Mask the negation characters that sit inside a CC-CEDICT word that does not
     negate (longest-match segmentation)."""
@@ -124,9 +127,13 @@ def _mask_zh_words(text: str) -> str:
     chars = list(text)
     neg = _pattern("zh", "neg")
     for start, end, word in cedict.load().words(text):
-        if neg.search(word) and not _negative_word(word):
+        # four-character idioms (雷打不动 "unshakeable") are rendered as a whole
+        if neg.search(word) and (end - start >= 4 or not _negative_word(word)):
             for i in range(start, end):
                 chars[i] = _MASK
+    for m in _BRAND_RE.finditer(text):  # 无界AI: a brand name glued to Latin letters
+        for i in range(m.start(), m.end()):
+            chars[i] = _MASK
     return "".join(chars)
 
 
