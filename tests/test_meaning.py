@@ -79,3 +79,11 @@ def test_mean004_is_a_neutral_hint():
 ])
 def test_languages_without_cue_lists_are_not_checked(src, tgt):
     assert compare(src, "en", tgt, "de") == []
+
+
+def test_mean005_bounds_count_only_next_to_a_number():
+    (f,) = check("MEAN005", "Le club compte moins de 300 membres.", source="The club has over 300 members.")
+    assert f.target.text == "moins de"
+    # 超 of 超级 ("super") is no bound: no number next to it
+    assert check("MEAN005", "Le supermarché vend moins de 300 produits.",
+                 source="超级市场出售少于300种商品。", src_lang="zh") == []

@@ -224,6 +224,21 @@ def _quote(found: list[Cue], cls: str) -> str:
     return ", ".join(dict.fromkeys(f"“{c.text}”" for c in found if c.cls == cls))
 
 
+BOUND_NAMES = {"more": "more than", "less": "less than"}
+
+
+def _bounds(found: list[Cue], text: str, lang: str) -> list[Cue]:
+    """The more/less cues that stand next to a number (超过 30万, plus de 300, 30% 以上)."""
+    from .numbers import find_numbers
+
+    marks = [c for c in found if c.cls in ("more", "less")]
+    if not marks:
+        return []
+    numbers = find_numbers(text, lang)
+    return [c for c in marks if any(c in near(marks, c.cls, n.start, n.end, before=4, after=3)
+                                    for n in numbers)]
+
+
 MODAL_NAMES = {"may": "possibility", "must": "obligation"}
 
 
@@ -252,6 +267,12 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
         if count(s, a) and not count(s, b) and count(t, b) and not count(t, a):
             out.append(Problem("polarity", f"the source says {a} ({_quote(s, a)}), the translation "
                                f"{b} ({_quote(t, b)})", at(a, b), _first(s, a)))
+    sb, tb = _bounds(s, src, src_lang), _bounds(t, tgt, tgt_lang)
+    for a, b in (("more", "less"), ("less", "more")):
+        if count(sb, a) and not count(sb, b) and count(tb, b) and not count(tb, a):
+            out.append(Problem("bound", f"the source says {BOUND_NAMES[a]} ({_quote(sb, a)}), the "
+                               f"translation {BOUND_NAMES[b]} ({_quote(tb, b)})",
+                               _first(tb, b), _first(sb, a)))
     for cls, other in (("may", "must"), ("must", "may")):
         if count(s, cls) and not count(t, cls):
             if count(t, other):

@@ -204,4 +204,41 @@ def modality_lost(ctx: Context) -> Iterable[Hit]:
     return _hits(ctx, ("modality-lost",), "Keep the hedge or the obligation of the source.")
 
 
-RULES = (negation_mismatch, polarity_flip, modality_changed, modality_lost)
+@rule(id="MEAN005", name="bound-flip", category="Accuracy/Mistranslation", severity="minor",
+      needs=("source", "alignment"))
+def bound_flip(ctx: Context) -> Iterable[Hit]:
+    """*More than* a number in the source is *less than* in the translation, or the reverse.
+
+    ## What it does
+    Reads the bounds written next to a number on each side of an aligned pair of
+    sentences: more (*more than*, *over*, *plus de*, *dépasser*, 超过, 逾, 以上…) and less
+    (*less than*, *under*, *moins de*, 不到, 不足, 以下…). When the source has only one
+    kind and the translation only the other, the translation's bound is reported.
+
+    ## Why is this bad?
+    The number is right, so a number check is silent, but *more than 300 jobs* and
+    *moins de 300 emplois* say opposite things.
+
+    ## Example
+    ```text
+    source (en): The storm cut power to more than 4,000 homes.
+    bad (fr): La tempête a privé d’électricité moins de 4 000 foyers.
+    good (fr): La tempête a privé d’électricité plus de 4 000 foyers.
+    ```
+    ```text
+    source (zh): 该水库的蓄水量不到去年的40%。
+    bad (fr): Le réservoir contient plus de 40 % de son volume de l’an dernier.
+    good (fr): Le réservoir contient moins de 40 % de son volume de l’an dernier.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    A bound turned into the opposite bound of the complementary number (*more than
+    half* → *moins de la moitié ne…*) is reported.
+    """
+    return _hits(ctx, ("bound",), "Keep the bound of the source (more than / less than).")
+
+
+RULES = (negation_mismatch, polarity_flip, modality_changed, modality_lost, bound_flip)
