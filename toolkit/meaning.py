@@ -169,7 +169,8 @@ def cues(text: str, lang: str) -> list[Cue]:
     for cls in CLASSES[1:]:
         pattern = _pattern(lang, cls)
         if pattern is not None:
-            found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)]
+            found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)
+                      if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
     prefixes = cue_words(lang, "neg-prefix")
     if prefixes and lang not in ("zh", "ja"):
         for m in re.finditer(r"[^\W\d_]{6,}", norm):
