@@ -87,3 +87,11 @@ def test_mean005_bounds_count_only_next_to_a_number():
     # 超 of 超级 ("super") is no bound: no number next to it
     assert check("MEAN005", "Le supermarché vend moins de 300 produits.",
                  source="超级市场出售少于300种商品。", src_lang="zh") == []
+
+
+def test_mean006_approximation_dropped():
+    (f,) = check("MEAN006", "La crue a inondé 300 maisons.", source="The flood reached almost 300 homes.")
+    assert f.target.text == "300"
+    assert check("MEAN006", "La crue a inondé près de 300 maisons.", source="The flood reached almost 300 homes.") == []
+    (g,) = check("MEAN006", "Ils ont vendu 100 vélos.", source="他们卖出了一百多辆自行车。", src_lang="zh")
+    assert g.target.text == "100"

@@ -240,6 +240,31 @@ def _bounds(found: list[Cue], text: str, lang: str) -> list[Cue]:
                                     for n in numbers)]
 
 
+def _approximations(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: str,
+                    tgt_lang: str) -> list[Problem]:
+    """An approximate source number (about 120, 约46万, 一百多) whose matching target number
+    has no approximation and no bound next to it (120 alone)."""
+    from .numbers import find_numbers, values_match
+
+    if not count(s, "approx") and "多" not in src and "余" not in src:
+        return []
+    out = []
+    t_numbers = [n for n in find_numbers(tgt, tgt_lang) if n.kind in ("cardinal", "approx")]
+    for n in find_numbers(src, src_lang):
+        cue = near(s, "approx", n.start, n.end, before=2, after=0) or (
+            [Cue(n.start, n.end, "approx", n.text)] if n.kind == "approx" and n.text[-1:] in "多余餘" else [])
+        if not cue or n.kind not in ("cardinal", "approx"):
+            continue
+        same = [m for m in t_numbers if values_match(n, m)]
+        if len(same) == 1 and not any(near(t, cls, same[0].start, same[0].end, before=3, after=20)
+                                      for cls in ("approx", "more", "less")):
+            m = same[0]
+            out.append(Problem("approx-lost", f"the source gives an approximate value ({cue[0].text} "
+                               f"{n.text}), the translation an exact one ({m.text})",
+                               (m.start, m.end), (cue[0].start, n.end)))
+    return out
+
+
 MODAL_NAMES = {"may": "possibility", "must": "obligation"}
 
 
@@ -274,6 +299,7 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
             out.append(Problem("bound", f"the source says {BOUND_NAMES[a]} ({_quote(sb, a)}), the "
                                f"translation {BOUND_NAMES[b]} ({_quote(tb, b)})",
                                _first(tb, b), _first(sb, a)))
+    out += _approximations(s, src, src_lang, t, tgt, tgt_lang)
     for cls, other in (("may", "must"), ("must", "may")):
         if count(s, cls) and not count(t, cls):
             if count(t, other):

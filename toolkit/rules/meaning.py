@@ -241,4 +241,43 @@ def bound_flip(ctx: Context) -> Iterable[Hit]:
     return _hits(ctx, ("bound",), "Keep the bound of the source (more than / less than).")
 
 
-RULES = (negation_mismatch, polarity_flip, modality_changed, modality_lost, bound_flip)
+@rule(id="MEAN006", name="approximation-lost", category="Accuracy/Mistranslation", severity="minor",
+      needs=("source", "alignment"))
+def approximation_lost(ctx: Context) -> Iterable[Hit]:
+    """An approximate number of the source is given as an exact one in the translation.
+
+    ## What it does
+    For each number of an aligned source sentence written with an approximation right
+    before it (*about*, *nearly*, *almost*, *environ*, 约, 近, 将近…) or as an
+    approximate Chinese amount (一百多, 3万余), finds the one target number with the same
+    value; when no approximation or bound stands next to it (*environ*, *près de*,
+    *plus de*…), the target number is reported.
+
+    ## Why is this bad?
+    *Nearly 300* and *300* are different claims: an estimate becomes a measured figure,
+    and a reader may quote it as exact.
+
+    ## Example
+    ```text
+    source (en): The fire destroyed nearly 40 hectares of pine forest.
+    bad (fr): L’incendie a détruit 40 hectares de pinède.
+    good (fr): L’incendie a détruit près de 40 hectares de pinède.
+    ```
+    ```text
+    source (zh): 这座水库约有200年历史。
+    bad (fr): Ce réservoir a 200 ans.
+    good (fr): Ce réservoir a environ 200 ans.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    An approximation carried by a word the lists do not know (*une vingtaine*, *quelque
+    200*) is found only when it is listed; a rounded figure (*1,2 million* for
+    *1,234,000*) is not an approximation lost.
+    """
+    return _hits(ctx, ("approx-lost",), "Keep the approximation of the source (environ, près de…).")
+
+
+RULES = (negation_mismatch, polarity_flip, modality_changed, modality_lost, bound_flip, approximation_lost)
