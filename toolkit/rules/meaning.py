@@ -9,6 +9,7 @@ another.
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from ..meaning import Problem, compare, languages
@@ -33,17 +34,70 @@ def _problems(ctx: Context) -> list[tuple[object, tuple[int, int], tuple[int, in
                 continue
             s0, s1, t0, t1 = src[0].start, src[-1].end, tgt[0].start, tgt[-1].end
             for p in compare(ctx.source.text[s0:s1], src_lang, ctx.target.text[t0:t1], tgt_lang):
-                out.append((bead, (s0, s1), (t0, t1), p))
+                out.append((bead, (s0, s1), (t0, t1), p, src, tgt))
         return out
 
     return ctx.memo("meaning-problems", build)
 
 
+_CLAUSE_RE = re.compile(r"[,;:«»()—–]|\s(?:et|mais|ou|car|donc|puis|que|qui|dont|lorsque|quand|si|"
+                        r"and|but|or|which|who|that|when|because)\s|\squ['’]", re.I)
+
+
+def _predicate_at(ctx: Context, t0: int, t1: int, rel: float) -> tuple[int, int]:
+    """Where a lost negation belongs: the clause of the target at the source negation's
+    relative place, narrowed to its verb group (auxiliary … verb) when the French
+    analyser is there; the clause itself otherwise."""
+    text = ctx.target.text[t0:t1]
+    cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(text)] + [len(text)]
+    pos = rel * len(text)
+    lo, hi = next(((a, b) for a, b in zip(cuts, cuts[1:]) if a <= pos < b), (0, len(text)))
+    while lo < hi and not text[lo].isalnum():
+        lo += 1
+    clause = text[lo:hi]
+    verbs = _verbs(clause, base_lang(ctx.target.lang))
+    if verbs:
+        return t0 + lo + verbs[0][0], t0 + lo + verbs[-1][1]
+    return t0 + lo, t0 + max(lo + 1, hi)
+
+
+def _verbs(clause: str, lang: str) -> list[tuple[int, int]]:
+    """The first verb group of a clause: an auxiliary and the verb it carries, or a verb."""
+    from ..nlp import analyser
+
+    nlp = analyser(lang) if lang == "fr" else None
+    if nlp is None or not clause.strip():
+        return []
+    group: list[tuple[int, int]] = []
+    for tok in nlp(clause):
+        if tok.pos_ in ("AUX", "VERB") or group and tok.pos_ == "ADJ":  # sont … touchées
+            group.append((tok.idx, tok.idx + len(tok.text)))
+            if tok.pos_ != "AUX":
+                break
+        elif group and tok.pos_ not in ("ADV", "PART"):
+            break
+    return group
+
+
 def _hits(ctx: Context, kinds: tuple[str, ...], advice: str, severity: Severity | None = None) -> Iterator[Hit]:
-    for bead, (s0, s1), (t0, t1), p in _problems(ctx):
+    for bead, (s0, s1), (t0, t1), p, src, tgt in _problems(ctx):
         if p.kind not in kinds:
             continue
-        start, end = (t0 + p.target[0], t0 + p.target[1]) if p.target else (t0, t1)
+        if p.target:
+            start, end = t0 + p.target[0], t0 + p.target[1]
+        elif p.kind == "negation-lost" and p.source:
+            # the cue's sentence, and the target sentence in the same place when the bead
+            # has as many on each side
+            cue = s0 + p.source[0]
+            i = next((k for k, seg in enumerate(src) if seg.start <= cue < seg.end), 0)
+            a, b = (src[i].start, src[i].end) if len(src) == len(tgt) else (s0, s1)
+            c, d = (tgt[i].start, tgt[i].end) if len(src) == len(tgt) else (t0, t1)
+            # the negated word follows the negation: place the clause by its end
+            nxt = re.compile(r"\W*[^\W\d_]+").match(ctx.source.text, s0 + p.source[1])
+            after = nxt.end() if nxt and nxt.group(0).isascii() else s0 + p.source[1] + 2
+            start, end = _predicate_at(ctx, c, d, min(after - a, b - a) / max(b - a, 1))
+        else:
+            start, end = t0, t1
         source = (s0 + p.source[0], s0 + p.source[1]) if p.source else (s0, s1)
         yield Hit(start, end, p.message[:1].upper() + p.message[1:] + ".", advice, source=source,
                   bead=bead.id, severity=severity)
