@@ -47,7 +47,8 @@ def audit(
     from .. import api
     from ..engine import Selection
     from ..model import Severity
-    from ..reporters import render, write_atomic
+    from ..paths import guard_outputs
+    from ..reporters import render, write_atomic, write_stdout
 
     try:
         threshold = Severity.parse(fail_on)
@@ -56,6 +57,7 @@ def audit(
     if threshold == Severity.NEUTRAL:
         raise UsageError("--fail-on neutral would fail on review hints; use minor, major or critical")
     selection = Selection.parse(select, ignore, severity)
+    guard_outputs({"--output": output}, api.input_files(paths, glossary))
     progress = None if quiet or not sys.stderr.isatty() else _progress
     result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
                        jobs=jobs, progress=progress)
@@ -65,8 +67,7 @@ def audit(
     if output is not None:
         write_atomic(output, report)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        write_stdout(report)
     if result.failed() and not no_exit:
         raise typer.Exit(1)
 

@@ -23,7 +23,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Block, Document, Segment
-from .base import MAX_BYTES, decode, detect_lang
+from ..paths import display, read_bytes
+from .base import decode, detect_lang
 
 XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".tmx"}
 PO_SUFFIXES = {".po", ".pot"}
@@ -41,7 +42,7 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{p}: not a bilingual file (expected {', '.join(sorted(SUFFIXES))})")
-    text = decode(_read_bytes(p), str(p), "bilingual file")
+    text = decode(_read_bytes(p), display(p), "bilingual file")
     if suffix in XML_SUFFIXES:
         fmt, store = _read_xml(p, text, suffix)
     elif suffix in PO_SUFFIXES:
@@ -81,16 +82,7 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
 # -- reading and parsing -----------------------------------------------------------------
 
 def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise InputError(f"{p}: bilingual file not found")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, expected a bilingual file")
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: larger than the {MAX_BYTES // (1024 * 1024)} MiB limit; split it")
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read bilingual file: {exc.strerror or exc}") from None
+    return read_bytes(p, "bilingual file")
 
 
 def _check_xml(p: Path, text: str) -> str:
@@ -248,5 +240,5 @@ def _document(p: Path, texts: list[str], lang: dict, meta: dict) -> Document:
         blocks.append(Block(i, pos, end, "unit"))
         segments.append(Segment(i, pos, end, text, i, "unit"))
         pos = end + step
-    return Document(str(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
+    return Document(display(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
                     lang["lang_source"], meta)
