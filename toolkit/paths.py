@@ -25,6 +25,7 @@ from .errors import InputError, UsageError
 DEFAULT_MAX_MB = 50
 MAX_ENV = "MTQA_MAX_INPUT_MB"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+SYSTEM_DIRS = ("/dev", "/proc", "/sys")  # a report never replaces a file there
 
 
 def max_bytes() -> int:
@@ -56,6 +57,15 @@ def printable(text: str) -> str:
 def display(path: str | os.PathLike) -> str:
     """A path as printable text (see :func:`printable`)."""
     return printable(os.fsdecode(path))
+
+
+def short(path: str | os.PathLike, limit: int = 200) -> str:
+    """:func:`display`, with the middle of a very long path cut out (for one-line messages)."""
+    text = display(path)
+    if len(text) <= limit:
+        return text
+    keep = limit // 2 - 10
+    return f"{text[:keep]}…{text[-keep:]} ({len(text):,} characters)"
 
 
 def kind_of(mode: int) -> str:
@@ -96,18 +106,18 @@ def stat_input(path: str | os.PathLike, what: str = "file") -> os.stat_result:
     except OSError as exc:
         if exc.errno == errno.ENOENT:
             if os.path.islink(path):
-                raise InputError(f"{display(path)}: {what} is a dangling symbolic link") from None
-            raise InputError(f"{display(path)}: {what} not found (no such file or folder)") from None
-        raise InputError(f"{display(path)}: cannot read {what}: {os_problem(exc)}") from None
+                raise InputError(f"{short(path)}: {what} is a dangling symbolic link") from None
+            raise InputError(f"{short(path)}: {what} not found (no such file or folder)") from None
+        raise InputError(f"{short(path)}: cannot read {what}: {os_problem(exc)}") from None
     except ValueError as exc:  # e.g. an embedded NUL byte
-        raise InputError(f"{display(path)}: invalid path: {exc}") from None
+        raise InputError(f"{short(path)}: invalid path: {exc}") from None
 
 
 def check_regular(path: str | os.PathLike, what: str = "file") -> os.stat_result:
     """Refuse anything but a regular file (folder, named pipe, device, socket)."""
     st = stat_input(path, what)
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(f"{display(path)}: is {kind_of(st.st_mode)}, expected a {what} "
+        raise InputError(f"{short(path)}: is {kind_of(st.st_mode)}, expected a {what} "
                          "(a regular file)")
     return st
 
@@ -116,7 +126,7 @@ def read_bytes(path: str | os.PathLike, what: str = "file", limit: int | None = 
     """The bytes of a regular file of at most ``limit`` bytes (default :func:`max_bytes`)."""
     limit = max_bytes() if limit is None else limit
     st = check_regular(path, what)
-    too_big = (f"{display(path)}: {what} is larger than the {_size(limit)} limit; split it "
+    too_big = (f"{short(path)}: {what} is larger than the {_size(limit)} limit; split it "
                f"(or raise the limit with {MAX_ENV})")
     if st.st_size > limit:
         raise InputError(too_big)
@@ -125,11 +135,11 @@ def read_bytes(path: str | os.PathLike, what: str = "file", limit: int | None = 
         # returns at once and the fstat below refuses it.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise InputError(f"{display(path)}: cannot read {what}: {os_problem(exc)}") from None
+        raise InputError(f"{short(path)}: cannot read {what}: {os_problem(exc)}") from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise InputError(f"{display(path)}: is {kind_of(mode)}, expected a {what} (a regular file)")
+            raise InputError(f"{short(path)}: is {kind_of(mode)}, expected a {what} (a regular file)")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - size))
@@ -138,7 +148,7 @@ def read_bytes(path: str | os.PathLike, what: str = "file", limit: int | None = 
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise InputError(f"{display(path)}: cannot read {what}: {os_problem(exc)}") from None
+        raise InputError(f"{short(path)}: cannot read {what}: {os_problem(exc)}") from None
     finally:
         os.close(fd)
     if size > limit:
@@ -160,11 +170,16 @@ def identity(path: str | os.PathLike) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _under_system_dir(path: str) -> bool:
+    return any(path == top or path.startswith(top + os.sep) for top in SYSTEM_DIRS)
+
+
 def guard_outputs(outputs: Mapping[str, str | os.PathLike | None],
                   inputs: Iterable[str | os.PathLike]) -> None:
     """Refuse, before anything is written, an output that is one of the ``inputs`` (same
-    device and inode: also through symlinks and hard links) or that another output also
-    names. ``outputs`` maps an option name (``--output``) to its path or None."""
+    device and inode: also through symlinks and hard links), that another output also
+    names, or that exists and is not a regular file (a folder, ``/dev/stdout``, a pipe:
+    writing a report replaces its file). ``outputs`` maps an option name (``--output``) to its path or None."""
     chosen = [(option, path) for option, path in outputs.items() if path is not None]
     protected: dict[tuple[int, int], str] = {}
     for p in inputs:
@@ -173,18 +188,29 @@ def guard_outputs(outputs: Mapping[str, str | os.PathLike | None],
             protected.setdefault(ident, display(p))
     seen: dict[object, str] = {}
     for option, path in chosen:
+        if any(_under_system_dir(p) for p in (os.path.abspath(path), os.path.realpath(path))):
+            raise UsageError(f"{option} {short(path)}: is a device or system file; leave the "
+                             "option out to write to standard output")
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError):
+            mode = None
+        if mode is not None and not stat.S_ISREG(mode):
+            # a report replaces its file: never a folder, a device (/dev/stdout), a pipe
+            raise UsageError(f"{option} {short(path)}: is {kind_of(mode)}; give the path of a "
+                             "regular file, or leave the option out to write to standard output")
         ident = identity(path)
         if ident is not None and ident in protected:
             same = protected[ident]
             also = "" if os.path.abspath(path) == os.path.abspath(same) else f" (it is {same})"
-            raise UsageError(f"{option} {display(path)}: is an input of this run{also}; "
+            raise UsageError(f"{option} {short(path)}: is an input of this run{also}; "
                              "refusing to overwrite it, write the report elsewhere")
         key = ident or os.path.normcase(os.path.abspath(path))
         if key in seen:
-            raise UsageError(f"{option} {display(path)}: {seen[key]} writes the same file; "
+            raise UsageError(f"{option} {short(path)}: {seen[key]} writes the same file; "
                              "give each report its own path")
         seen[key] = option
 
 
-__all__ = ["max_bytes", "printable", "display", "kind_of", "os_problem", "stat_input",
+__all__ = ["max_bytes", "printable", "display", "short", "kind_of", "os_problem", "stat_input",
            "check_regular", "read_bytes", "identity", "guard_outputs"]

@@ -100,9 +100,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _os_error(exc: OSError) -> str:
-    from ..paths import display, os_problem
+    from ..paths import os_problem, short
 
-    where = f"{display(exc.filename)}: " if exc.filename else "cannot write output: " \
+    where = f"{short(exc.filename)}: " if exc.filename else "cannot write output: " \
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else ""
     return where + os_problem(exc)
 

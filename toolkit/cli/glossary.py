@@ -75,8 +75,8 @@ def report(
 
 
 def _one_line(exc: BaseException) -> str:
-    from ..paths import display, os_problem, printable
+    from ..paths import os_problem, printable, short
 
     text = printable(str(exc)) if not isinstance(exc, OSError) or not exc.filename else \
-        f"{display(exc.filename)}: {os_problem(exc)}"
+        f"{short(exc.filename)}: {os_problem(exc)}"
     return " ".join(text.split())

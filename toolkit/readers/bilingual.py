@@ -149,15 +149,32 @@ def _csv():
 
 
 def _check_csv_header(p: Path, text: str, delimiter: str) -> None:
-    """A bilingual CSV/TSV starts with a header naming its source and target columns."""
+    """A bilingual CSV/TSV starts with a header naming its source and target columns, and
+    every row parses strictly: no quote left open, no row with more cells than the header
+    (an unquoted ``3,500`` would shift the columns and invent a wrong number)."""
     import csv
+    import io
 
-    first = next(csv.reader(text.splitlines()[:1], delimiter=delimiter), [])
-    names = {c.strip().lower() for c in first}
-    if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
-        sep = "tab" if delimiter == "\t" else "comma"
-        raise InputError(f"{p}: expected a {sep}-separated header row naming 'source' and 'target' "
-                         f"columns, got {first[:4]!r}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    sep = "tab" if delimiter == "\t" else "comma"
+    last = 0
+    try:
+        first = next(reader, [])
+        names = {c.strip().lower() for c in first}
+        if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
+            raise InputError(f"{display(p)}: expected a {sep}-separated header row naming 'source' and "
+                             f"'target' columns, got {first[:4]!r}")
+        last = reader.line_num
+        for row in reader:
+            if len(row) > len(first) and any(c.strip() for c in row[len(first):]):
+                raise InputError(f"{display(p)}:{last + 1}: {len(row)} cells but the header has "
+                                 f"{len(first)}: a value holds an unquoted {sep} (e.g. 3,500); quote it")
+            last = reader.line_num
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise InputError(f"{display(p)}:{last + 1}: a quote opened on this line is never closed; "
+                             "close it") from None
+        raise InputError(f"{display(p)}:{reader.line_num}: malformed CSV: {exc}") from None
 
 
 def _text(value: Any) -> str:

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from ..paths import display, os_problem, printable
+from ..paths import os_problem, printable, short
 from . import html, json_report, junit, markdown, sarif, terminal
 
 FORMATS = {
@@ -33,12 +33,14 @@ def write_atomic(path: str | Path, text: str) -> None:
     bytes of file names in ``text`` are written as ``\\xNN``. Callers check first with
     :func:`toolkit.paths.guard_outputs` that ``path`` is none of their inputs."""
     target = Path(path)
+    if target.is_symlink():  # write through a link (the link itself stays)
+        target = Path(os.path.realpath(target))
     text = printable(text)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise InputError(f"{display(target)}: cannot write report: {os_problem(exc)}") from None
+        raise InputError(f"{short(target)}: cannot write report: {os_problem(exc)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -52,7 +54,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise InputError(f"{display(target)}: cannot write report: {os_problem(exc)}") from None
+            raise InputError(f"{short(target)}: cannot write report: {os_problem(exc)}") from None
         raise
 
 
