@@ -58,21 +58,33 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+CJK_LEGACY = ("gb18030", "big5", "shift_jis", "euc_kr")
 
 
 def legacy_encoding(data: bytes) -> str | None:
     """A guess at the legacy encoding of bytes that are not UTF-8, or None.
 
-    Latin-1/Windows-1252 text has isolated high bytes (one accented letter between ASCII
-    letters); GB18030/GBK, Big5 and Shift-JIS text has runs of two or more."""
-    runs = [len(m.group()) for m in _HIGH_RUN.finditer(data[:65536])]
-    if not runs:
+    CJK text in GB18030, Big5, Shift-JIS or EUC-KR is mostly high bytes and decodes in one
+    of them; Latin-1/Windows-1252 text is mostly ASCII with isolated high bytes (one
+    accented letter at a time)."""
+    sample = data[:65536]
+    visible = len(sample.translate(None, b" \t\r\n")) or 1
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
+    if not high:
         return None
-    single = sum(1 for n in runs if n == 1) / len(runs)
-    if single >= 0.6:
+    if high / visible >= 0.3:
+        cut = sample if len(data) <= len(sample) else sample[:sample.rfind(b"\n") + 1]
+        for encoding in CJK_LEGACY:
+            try:
+                cut.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return "a legacy CJK encoding such as GB18030, Big5 or Shift-JIS"
+        return None
+    runs = [len(m.group()) for m in _HIGH_RUN.finditer(sample)]
+    if sum(1 for n in runs if n == 1) / len(runs) >= 0.6:
         return "Latin-1/Windows-1252"
-    if sum(1 for n in runs if n >= 2) / len(runs) >= 0.6:
-        return "a legacy CJK encoding such as GB18030, Big5 or Shift-JIS"
     return None
 
 
