@@ -280,6 +280,15 @@ def test_file_over_the_size_limit_is_refused(tmp_path, capsys, monkeypatch):
     assert_one_line_error(code, err, "MTQA_MAX_INPUT_MB")
 
 
+@pytest.mark.parametrize("role", ["mt.fr.txt", "glossary.csv"])
+def test_default_limit_refuses_a_60_mib_file_without_reading_it(tmp_path, capsys, role):
+    folder = article(tmp_path, glossary=GLOSSARY)
+    with open(folder / role, "r+b") as handle:  # sparse: instant, no disk space used
+        handle.truncate(60 * 1024 * 1024)
+    code, _, err = run_cli(["audit", str(folder)], capsys)
+    assert_one_line_error(code, err, "larger than the 50 MiB limit")
+
+
 @pytest.mark.parametrize("value", ["lots", "-3", "0"])
 def test_bad_size_limit_setting(tmp_path, capsys, monkeypatch, value):
     monkeypatch.setenv("MTQA_MAX_INPUT_MB", value)
