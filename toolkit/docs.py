@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import RULES_URL
 from .model import Bead, Finding
 from .rules.base import Example, Rule
 
@@ -55,10 +56,6 @@ def render(r: Rule) -> str:
             f"- Category: {r.category}\n- Default severity: {r.severity.label}\n- Needs: {needs}\n")
     body = r.doc.strip().split("\n", 1)[1].strip() if "\n" in r.doc.strip() else ""
     return head + "\n" + body + "\n"
-
-
-# Where docs/rules.md is published; SARIF's helpUri points at its per-rule anchors.
-RULES_URL = "https://github.com/mtqa/mtqa/blob/main/docs/rules.md"
 
 
 def anchor(r: Rule) -> str:
