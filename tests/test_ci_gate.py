@@ -242,3 +242,24 @@ def test_github_escaping():
     line = annotation(f)
     assert line.startswith("::notice file=dir%2Cx/a%3Ab.txt,line=1,col=2,endColumn=3,")
     assert "\n" not in line and "%0Asecond line" in line
+
+
+def test_github_format_writes_the_job_summary(tmp_path, capsys, monkeypatch):
+    folder = make_article(tmp_path)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    code, out, _ = run(["audit", str(folder), "-f", "github"], capsys)
+    assert code == 1 and out.startswith("::")
+    page = summary.read_text(encoding="utf-8")
+    assert page.startswith("# mtqa audit") and "## Articles, worst first" in page and "NUM002" in page
+
+
+def test_baseline_counts_fixed_entries(tmp_path, capsys):
+    folder = make_article(tmp_path)
+    base = tmp_path / "baseline.json"
+    run(["audit", str(folder), "--write-baseline", str(base)], capsys)
+    (folder / "mt.fr.txt").write_text(BAD.replace("15", "12"), encoding="utf-8")
+    code, out, _ = run(["audit", str(folder), "--baseline", str(base), "-f", "json"], capsys)
+    assert code == 0 and json.loads(out)["scores"]["filtered"]["baseline_fixed"] == 1
+    code, out, _ = run(["audit", str(folder), "--baseline", str(base), "--no-color"], capsys)
+    assert "1 baseline entries were fixed since" in out

@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .errors import InputError
 from .model import ArticleResult, AuditResult, Finding, Span
@@ -247,10 +247,12 @@ def apply_gate(result: AuditResult, gate: Gate) -> AuditResult:
 
     known = suppressed = accepted = 0
     articles = []
+    seen: set[str] = set()
     for ar in result.articles:
         keep: list[Finding] = []
         counted: list[Finding] = []  # what still counts in the scores: kept + baseline
         for f, fp in zip(ar.findings, article_fingerprints(ar)):
+            seen.add(fp)
             if gate.reviewer_notes and accepted_by_reviewer(ar, f):
                 accepted += 1
             elif any(s.matches(f, fp, ar.article.name) for s in gate.suppressions):
@@ -270,10 +272,8 @@ def apply_gate(result: AuditResult, gate: Gate) -> AuditResult:
     if "mqm" in batch and articles:
         batch["mqm"] = mqm_batch([a.scores["mqm"] for a in articles])
     batch["filtered"] = {"baseline": known, "suppressed": suppressed, "accepted_in_file": accepted,
-                         "baseline_used": gate.baseline is not None}
+                         "baseline_used": gate.baseline is not None,
+                         # baseline entries that match nothing any more: fixed since it was written
+                         "baseline_fixed": len(gate.baseline - seen) if gate.baseline is not None else 0}
     return replace(result, articles=tuple(articles), scores=batch)
 
-
-def stale_baseline(result: AuditResult, baseline: Iterable[str]) -> int:
-    """How many baseline entries no longer match any finding (fixed since)."""
-    return len(set(baseline) - set(fingerprints(result)))

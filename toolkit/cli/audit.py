@@ -106,8 +106,26 @@ def audit(
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
+    if fmt == Format.github:
+        _step_summary(result)
     if result.failed() and not no_exit and write_baseline is None:
         raise typer.Exit(1)
+
+
+def _step_summary(result) -> None:
+    """In GitHub Actions, the Markdown report also goes to the job summary page."""
+    import os
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from ..reporters import render
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(render(result, "markdown"))
+    except OSError as exc:
+        sys.stderr.write(f"mtqa: warning: cannot write the job summary {path}: {exc.strerror or exc}\n")
 
 
 def _width() -> int:

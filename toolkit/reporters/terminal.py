@@ -190,6 +190,9 @@ def _batch(console: Console, result: AuditResult) -> None:
               ("suppressed", "suppressed"), ("accepted_in_file", "accepted by a reviewer's note")) if filtered.get(k)]
     if hidden:
         lines.append(Text("not shown: " + ", ".join(hidden), style="dim"))
+    if filtered.get("baseline_fixed"):
+        lines.append(Text(f"{filtered['baseline_fixed']} baseline entries were fixed since: write the baseline "
+                          "again to drop them", style="dim"))
     if rules:
         lines.append(Text("rules: " + ", ".join(f"{k}×{v}" for k, v in sorted(rules.items())), style="dim"))
     if findings:
