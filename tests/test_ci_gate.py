@@ -116,6 +116,10 @@ def test_baseline_reports_only_new_findings(tmp_path, capsys):
     code, out, _ = run(["audit", str(folder), "--baseline", str(base), "-f", "json"], capsys)
     findings = json.loads(out)["findings"]
     assert code == 1 and [(f["rule_id"], f["target"]["text"]) for f in findings] == [("NUM002", "9")]
+    code, out, _ = run(["audit", str(folder), "--baseline", str(base), "-f", "sarif"], capsys)
+    results = json.loads(out)["runs"][0]["results"]
+    assert code == 1 and [(r["ruleId"], r["baselineState"]) for r in results] == [("NUM002", "new")]
+    assert results[0]["partialFingerprints"]["mtqa/v1"] == findings[0]["fingerprint"]
 
 
 def test_duplicated_sentence_gets_its_own_fingerprint(tmp_path, capsys):

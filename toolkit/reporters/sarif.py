@@ -73,10 +73,13 @@ def _results(result: AuditResult, rule_index: dict[str, int]) -> list[dict]:
     """Every finding, with the fingerprint that baselines use as ``partialFingerprints``."""
     from ..baseline import FINGERPRINT_KEY, fingerprints
 
+    compared = bool((result.scores.get("filtered") or {}).get("baseline_used"))
     out = []
     for f, fp in zip(result.findings, fingerprints(result)):
         item = _result(f, rule_index)
         item["partialFingerprints"] = {FINGERPRINT_KEY: fp}
+        if compared:  # --baseline: what is left is new
+            item["baselineState"] = "new"
         out.append(item)
     return out
 
