@@ -9,6 +9,7 @@ and a switch to show only the rows that have findings. Articles come worst first
 """
 from __future__ import annotations
 
+import bisect
 from html import escape
 
 from ..model import ArticleResult, AuditResult, Finding, Severity
@@ -152,16 +153,17 @@ def _rows(ar: ArticleResult) -> tuple[list[str], set[int]]:
     else:
         groups = [("", (), (s.index,)) for s in tgt.segments]
     placed: set[int] = set()
+    by_target = _Index([f for f in ar.findings if f.target is not None], lambda f: f.target.start)
+    by_source = _Index([f for f in ar.findings if f.target is None and f.source is not None],
+                       lambda f: f.source.start)
     out = []
     name = escape(art.name, quote=True)
     for n, (label, s_ids, t_ids) in enumerate(groups, 1):
         t_range = _range(tgt, t_ids)
         s_range = _range(src, s_ids) if src is not None else None
-        mine = [f for f in ar.findings if id(f) not in placed and f.target is not None and t_range
-                and t_range[0] <= f.target.start < max(t_range[1], t_range[0] + 1)]
-        if not mine and s_range:  # omissions point at the source only
-            mine = [f for f in ar.findings if id(f) not in placed and f.target is None and f.source is not None
-                    and s_range[0] <= f.source.start < max(s_range[1], s_range[0] + 1)]
+        mine = [f for f in by_target.within(t_range) if id(f) not in placed]
+        if not mine:  # omissions point at the source only
+            mine = [f for f in by_source.within(s_range) if id(f) not in placed]
         placed.update(id(f) for f in mine)
         src_html = _highlight(src.text, s_range, [f.source for f in mine if f.source], "src") if s_range else ""
         tgt_html = _highlight(tgt.text, t_range, [f.target for f in mine if f.target], None, mine) if t_range else ""
@@ -170,6 +172,21 @@ def _rows(ar: ArticleResult) -> tuple[list[str], set[int]]:
                    f"{'<br>line ' + where if where else ''}</td><td class='src'>{src_html}</td>"
                    f"<td class='tgt'>{tgt_html}{_finding_list(mine) if mine else ''}</td></tr>")
     return out, placed
+
+
+class _Index:
+    """Findings sorted by offset, to take those starting in a range without a full scan."""
+
+    def __init__(self, findings: list[Finding], key) -> None:
+        self.findings = sorted(findings, key=key)
+        self.starts = [key(f) for f in self.findings]
+
+    def within(self, rng: tuple[int, int] | None) -> list[Finding]:
+        if rng is None:
+            return []
+        lo = bisect.bisect_left(self.starts, rng[0])
+        hi = bisect.bisect_left(self.starts, max(rng[1], rng[0] + 1))
+        return self.findings[lo:hi]
 
 
 def _range(doc, ids: tuple[int, ...]) -> tuple[int, int] | None:
