@@ -245,3 +245,32 @@ def test_billion_laughs_in_a_real_process(tmp_path):
         encoding="utf-8")
     proc = run_process(["audit", "bomb.xlf"], tmp_path)
     assert_one_line_error(proc.returncode, proc.stderr.decode(), "refused")
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--suppressions", "--config"])
+def test_report_onto_a_settings_file(tmp_path, capsys, option):
+    folder = _setup(tmp_path)
+    settings = {"--baseline": ("b.json", '{"format": "mtqa-baseline", "version": 1, "findings": []}'),
+                "--suppressions": ("s.toml", ""), "--config": ("mtqa.toml", "")}[option]
+    path = tmp_path / settings[0]
+    path.write_text(settings[1], encoding="utf-8")
+    before = fingerprint(tmp_path)
+    code, _, err = run_cli(["audit", str(folder), option, str(path), "-o", str(path)], capsys)
+    assert_one_line_error(code, err, "is an input")
+    assert fingerprint(tmp_path) == before
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--suppressions"])
+def test_settings_file_that_is_a_pipe(tmp_path, capsys, option):
+    folder = _setup(tmp_path)
+    os.mkfifo(tmp_path / "pipe")
+    code, _, err = run_cli(["audit", str(folder), option, str(tmp_path / "pipe")], capsys)
+    assert_one_line_error(code, err, "named pipe")
+
+
+def test_write_baseline_onto_an_input(tmp_path, capsys):
+    folder = _setup(tmp_path)
+    before = fingerprint(tmp_path)
+    code, _, err = run_cli(["audit", str(folder), "--write-baseline", str(folder / "mt.fr.txt")], capsys)
+    assert_one_line_error(code, err, "--write-baseline")
+    assert fingerprint(tmp_path) == before

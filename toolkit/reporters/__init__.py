@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..paths import os_problem, printable, short
-from . import html, json_report, junit, markdown, sarif, terminal
+from . import github, html, json_report, junit, markdown, sarif, terminal
 
 FORMATS = {
     "text": terminal,
@@ -20,6 +20,7 @@ FORMATS = {
     "junit": junit,
     "markdown": markdown,
     "html": html,
+    "github": github,
 }
 
 
