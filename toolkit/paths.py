@@ -107,7 +107,7 @@ def stat_input(path: str | os.PathLike, what: str = "file") -> os.stat_result:
         if exc.errno == errno.ENOENT:
             if os.path.islink(path):
                 raise InputError(f"{short(path)}: {what} is a dangling symbolic link") from None
-            raise InputError(f"{short(path)}: {what} not found (no such file or folder)") from None
+            raise InputError(f"{short(path)}: no such {what} (not found)") from None
         raise InputError(f"{short(path)}: cannot read {what}: {os_problem(exc)}") from None
     except ValueError as exc:  # e.g. an embedded NUL byte
         raise InputError(f"{short(path)}: invalid path: {exc}") from None
