@@ -102,7 +102,7 @@ def test_json_contract(tmp_path, capsys, only_test_rule):
     assert len(data["findings"]) == 3
     f = data["findings"][1]
     assert set(f) == {"rule_id", "rule_name", "category", "severity", "message", "suggestion", "target",
-                      "source", "bead", "replacement"}
+                      "source", "bead", "replacement", "fingerprint"}
     assert f["target"]["text"] == "banane"
     text = (folder / "mt.fr.txt").read_text(encoding="utf-8")
     assert text[f["target"]["start"]:f["target"]["end"]] == "banane"
@@ -181,9 +181,7 @@ def test_rules_list_and_explain(capsys):
 
 
 def test_huge_file_is_refused_before_reading(tmp_path, capsys, monkeypatch):
-    from toolkit.readers import base
-
-    monkeypatch.setattr(base, "MAX_BYTES", 1024)
+    monkeypatch.setenv("MTQA_MAX_INPUT_MB", str(1024 / (1024 * 1024)))
     folder = article(tmp_path, "Une phrase assez longue pour dépasser la limite. " * 40)
     code, _, err = run(["audit", str(folder)], capsys)
     assert code == 2 and one_line_error(err) and "limit" in err
