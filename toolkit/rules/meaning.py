@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from ..meaning import Problem, compare, languages
+from ..meaning import compare, languages
 from ..model import Severity
 from ..readers.base import base_lang
 from .base import Context, Hit, rule
@@ -21,7 +21,8 @@ MIN_CONFIDENCE = 0.5
 MAX_SENTENCES = 3
 
 
-def _problems(ctx: Context) -> list[tuple[object, tuple[int, int], tuple[int, int], Problem]]:
+def _problems(ctx: Context) -> list[tuple]:
+    """(bead, source range, target range, Problem, source segments, target segments) per problem."""
     def build():
         out = []
         src_lang, tgt_lang = base_lang(ctx.source.lang), base_lang(ctx.target.lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..dates import DateMention, currencies_agree, currency_at, find_dates
-from ..numbers import find_numbers, values_match
+from ..numbers import values_match
 from .base import Context, Hit, rule
 from .num import _in, _lang, _mentions, _windows
 
