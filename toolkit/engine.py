@@ -123,14 +123,16 @@ def _silence_untranslated(ctx: Context, findings: list[Finding]) -> list[Finding
     untranslated = [
         seg for f in findings if f.rule_id.startswith(UNTRANSLATED_FAMILIES) and f.target
         for seg in ctx.target.segments
-        if seg.start <= f.target.start and f.target.end <= seg.end and (f.target.end - f.target.start) >= 0.8 * (seg.end - seg.start)
+        if seg.start <= f.target.doc_start and f.target.doc_end <= seg.end
+        and (f.target.doc_end - f.target.doc_start) >= 0.8 * (seg.end - seg.start)
     ]
     if not untranslated:
         return findings
     out = []
     for f in findings:
         r = RULES_BY_ID[f.rule_id]
-        inside = f.target and any(s.start <= f.target.start and f.target.end <= s.end for s in untranslated)
+        inside = f.target and any(s.start <= f.target.doc_start and f.target.doc_end <= s.end
+                                  for s in untranslated)
         if inside and r.needs_translation and not r.id.startswith(UNTRANSLATED_FAMILIES) and "source" in r.needs:
             continue
         out.append(f)
@@ -147,7 +149,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if f.target is None:
             kept.append(f)
             continue
-        key = (f.target.start, f.target.end)
+        key = (f.target.doc_start, f.target.doc_end)
         other = best.get(key)
         if other is None or (f.severity, -order.get(f.rule_id, 0)) > (other.severity, -order.get(other.rule_id, 0)):
             best[key] = f

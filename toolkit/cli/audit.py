@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 
 
 class Format(str, Enum):
@@ -59,6 +59,9 @@ def audit(
     progress = None if quiet or not sys.stderr.isatty() else _progress
     result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
                        jobs=jobs, progress=progress)
+    if result.errors and not result.articles:  # nothing could be read: nothing to report
+        more = f" (and {len(result.errors) - 1} more unreadable document(s))" if len(result.errors) > 1 else ""
+        raise InputError(result.errors[0].message + more)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     width = _width() if output is None else 100
     report = render(result, fmt.value, color=use_color and fmt == Format.text, width=width)
@@ -67,6 +70,10 @@ def audit(
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
+    if result.errors:  # the rest was audited and reported; the batch still is not clean
+        for error in result.errors:
+            sys.stderr.write(f"mtqa: error: {error.message}\n")
+        raise typer.Exit(2)
     if result.failed() and not no_exit:
         raise typer.Exit(1)
 

@@ -24,6 +24,8 @@ def render(result: AuditResult, **_: object) -> str:
     parts.append(f"<p><strong>{verdict}</strong> — {len(result.findings)} findings in "
                  f"{len(result.articles)} article(s)"
                  + (f"; MQM quality {mqm['quality']:.1f}" if mqm else "") + "</p>")
+    for error in result.errors:
+        parts.append(f"<p class='critical'>ERROR {escape(error.path)}: {escape(error.message)}</p>")
     for art in result.articles:
         text = art.article.target.text
         parts.append(f"<h2>{escape(art.article.name)}</h2><table><thead><tr><th>line</th><th>rule</th>"
@@ -33,8 +35,8 @@ def render(result: AuditResult, **_: object) -> str:
             t = f.target
             ctx = ""
             if t:
-                left = text[max(0, t.start - 40):t.start]
-                right = text[t.end:t.end + 40]
+                left = text[max(0, t.doc_start - 40):t.doc_start]
+                right = text[t.doc_end:t.doc_end + 40]
                 shown = t.text if len(t.text) <= 200 else t.text[:100] + " … " + t.text[-100:]
                 ctx = f"{escape(left)}<mark>{escape(shown)}</mark>{escape(right)}"
             parts.append(f"<tr><td>{t.line if t else ''}</td><td>{escape(f.rule_id)} {escape(f.rule_name)}</td>"

@@ -6,7 +6,11 @@ import json
 from .. import __version__
 from ..model import AuditResult
 
-SCHEMA_VERSION = "1.1"  # 1.1: findings carry "replacement" (machine-applicable fix)
+# 1.1: findings carry "replacement" (machine-applicable fix)
+# 1.2: spans carry "end_line"/"end_column" and, in bilingual files, "unit"; "replacement" is
+#      written as it goes into the file (escaped for XML/HTML/PO/CSV); "errors" lists the
+#      documents that could not be read
+SCHEMA_VERSION = "1.2"
 
 
 def document_json(doc) -> dict | None:
@@ -39,6 +43,7 @@ def as_dict(result: AuditResult) -> dict:
         "fail_on": result.fail_on.label,
         "failed": result.failed(),
         "documents": documents,
+        "errors": [e.to_json() for e in result.errors],
         "findings": [f.to_json() for f in result.findings],
         "scores": result.scores,
     }

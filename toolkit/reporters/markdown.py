@@ -19,6 +19,10 @@ def render(result: AuditResult, **_: object) -> str:
     if mqm:
         out.append(f"MQM quality {mqm['quality']:.1f} (penalty {mqm['penalty']:.1f} per 1,000 words).")
     out.append("")
+    for error in result.errors:
+        out.append(f"- **ERROR** `{_cell(error.path)}`: {_cell(error.message)}")
+    if result.errors:
+        out.append("")
     for art in result.articles:
         a = art.article
         out += [f"## {a.name}", ""]
@@ -30,7 +34,7 @@ def render(result: AuditResult, **_: object) -> str:
             out += ["| where | rule | severity | text | message | fix |", "|---|---|---|---|---|---|"]
             for f in art.findings:
                 t = f.target
-                where = f"{t.file}:{t.line}:{t.column}" if t else ""
+                where = (f"{t.file}:{t.line}:{t.column}" + (f" ({t.unit})" if t.unit else "")) if t else ""
                 text = (t.text[:60] + "…") if t and len(t.text) > 60 else (t.text if t else "")
                 out.append(f"| {_cell(where)} | {f.rule_id} {f.rule_name} | {f.severity.label} | "
                            f"`{_cell(text)}` | {_cell(f.message)} | {_cell(f.suggestion or '')} |")
