@@ -29,8 +29,9 @@ def render(result: AuditResult, color: bool = False, width: int = 100, **_: obje
         _article(console, article_result)
     for error in result.errors:
         line = Text(" ERROR ", style="bold white on red")
-        line.append(f" {error.path}: {error.message}")
-        console.print(line)
+        line.append(" " + (error.message if error.message.startswith(error.path) else
+                           f"{error.path}: {error.message}"))
+        console.print(line, soft_wrap=True)
     _batch(console, result)
     return buffer.getvalue()
 
