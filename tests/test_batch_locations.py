@@ -237,7 +237,7 @@ def test_applying_every_sarif_fix_keeps_the_file_well_formed_and_removes_those_f
     assert findings_of(after) == findings_of(before, lambda n: n not in fixed)
 
 
-def test_no_fix_is_emitted_over_markup(tmp_path, capsys):
+def test_fix_next_to_an_inline_tag_keeps_the_xliff_well_formed(tmp_path, capsys):
     xlf = tmp_path / "quotes.xlf"
     xlf.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
@@ -255,6 +255,44 @@ def test_no_fix_is_emitted_over_markup(tmp_path, capsys):
         assert "fixes" in r  # a lone quote inside or next to a tag is still plain text
     fixed_text, _ = apply_fixes(xlf, json.loads(out))
     etree.fromstring(fixed_text.encode("utf-8"))
+
+
+def test_a_fix_over_markup_is_dropped_not_emitted(tmp_path, capsys, monkeypatch):
+    from toolkit import engine
+    from toolkit.rules.base import Hit, rule
+
+    @rule(id="ZZZ902", name="test-span-over-tag", category="Accuracy/Mistranslation", severity="minor",
+          literal_fix=True)
+    def over_tag(ctx):
+        """Flags 'sur Arrêt' (test rule).
+
+        ## What it does
+        Test only.
+        """
+        text = ctx.target.text
+        for word in ("sur Arrêt", "attendez"):
+            i = text.find(word)
+            if i >= 0:
+                yield Hit(i, i + len(word), word, "x & y")
+
+    monkeypatch.setattr(engine, "ALL_RULES", (over_tag,))
+    monkeypatch.setattr(engine, "RULES_BY_ID", {over_tag.id: over_tag})
+    xlf = tmp_path / "stop.xlf"
+    xlf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file original="x" source-language="en" '
+        'target-language="fr" datatype="plaintext"><body>\n<trans-unit id="k">\n'
+        '<source>Press <g id="1">Stop</g> and wait.</source>\n'
+        '<target>Appuyez sur <g id="1">Arrêt</g> et attendez.</target>\n'
+        '</trans-unit>\n</body></file></xliff>\n', encoding="utf-8")
+    _, out, _ = run(["audit", xlf, "-f", "sarif"], capsys)
+    results = {r["message"]["text"].split(" Fix:")[0]: r for r in json.loads(out)["runs"][0]["results"]}
+    assert "fixes" not in results["sur Arrêt"]  # the span crosses <g id="1">
+    fix = results["attendez"]["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert fix["insertedContent"]["text"] == "x &amp; y"  # escaped for XML
+    _, out, _ = run(["audit", xlf, "-f", "json"], capsys)
+    replacements = {f["message"]: f["replacement"] for f in json.loads(out)["findings"]}
+    assert replacements == {"sur Arrêt": None, "attendez": "x &amp; y"}
 
 
 # -- 4. an unreadable document does not stop the batch ---------------------------------------

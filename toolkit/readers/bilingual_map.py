@@ -10,6 +10,7 @@ that cannot be paired keeps its element (or row) as location and gets no fix.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..model import Origin, Piece, line_starts
@@ -81,12 +82,17 @@ def _xml_elements(fmt: str, unit, tgt_lang: str):
         (f"trans-unit {el.get('id')}" if el.get("id") else None)
 
 
+@functools.lru_cache(maxsize=None)
+def _open_tag(tag: str) -> re.Pattern:
+    return re.compile(rf"<(?:[\w.-]+:)?{tag}\b")
+
+
 def _element_content(raw: str, starts: list[int], el, tag: str, after: int) -> tuple[int, int, bool] | None:
     """(start of the element's start tag, start of its content, self-closing) in ``raw``."""
     if el is None or not el.sourceline:
         return None
     pos = max(starts[min(el.sourceline, len(starts)) - 1], after)
-    m = re.compile(rf"<(?:[\w.-]+:)?{tag}\b").search(raw, pos)
+    m = _open_tag(tag).search(raw, pos)
     if m is None:
         return None
     t = _TAG.match(raw, m.start())
@@ -116,6 +122,12 @@ def _xml(fmt, text, units, sources, targets, tgt_lang, bases):
             if closed:
                 pieces[side].extend(_fallback(value, base, tag_start, tag_start))
                 after[side] = content
+                continue
+            end = content + len(value)
+            if value and text.startswith(value, content) and text.startswith("</", end) \
+                    and "&" not in value and "<" not in value:  # the usual case: the text as is
+                pieces[side].append(Piece(base, base + len(value), content, end, True, "xml"))
+                after[side] = end
                 continue
             aligned = align_markup(value, text, content, base, "xml")
             if aligned is None:

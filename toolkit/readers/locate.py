@@ -22,7 +22,7 @@ WS = " \t\r\n"
 _TAG = re.compile(r"<(?:[^'\">]|\"[^\"]*\"|'[^']*')*>")
 _TAG_NAME = re.compile(r"<([A-Za-z][\w:.-]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
-_XML_SPECIAL = re.compile(r"[<&\s]")
+_XML_SPECIAL = re.compile(r"[<&]")
 _PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
                "f": "\f", "v": "\v"}
 
@@ -31,17 +31,22 @@ class _Pieces:
     """Pieces of one unit, merging adjacent linear runs."""
 
     def __init__(self, base: int, escape: str | None):
-        self.base, self.escape, self.items = base, escape, []
+        self.base, self.escape, self.runs = base, escape, []
 
     def add(self, i: int, j: int, p: int, q: int, linear: bool = True, escape: str | None = "same") -> None:
         escape = self.escape if escape == "same" else escape
         a, b = self.base + i, self.base + j
-        last = self.items[-1] if self.items else None
-        if (linear and last is not None and last.linear and last.end == a and last.file_end == p
-                and last.escape == escape):
-            self.items[-1] = Piece(last.start, b, last.file_start, q, True, escape)
-        else:
-            self.items.append(Piece(a, b, p, q, linear, escape))
+        runs = self.runs
+        if linear and runs:
+            last = runs[-1]
+            if last[4] and last[1] == a and last[3] == p and last[5] == escape:
+                last[1], last[3] = b, q
+                return
+        runs.append([a, b, p, q, linear, escape])
+
+    @property
+    def items(self) -> list[Piece]:
+        return [Piece(*run) for run in self.runs]
 
 
 def _markup_end(raw: str, p: int, skip: frozenset[str]) -> int | None:
@@ -111,10 +116,11 @@ def align_markup(text: str, raw: str, p: int, base: int, escape: str, limit: int
                     out.add(i, i + len(value), p, m.end(), False)
                     i, p = i + len(value), m.end()
                     continue
-        if not cdata:  # fast path: a run of plain text up to the next special character
+        if not cdata and r != "&":  # fast path: plain text up to the next tag or reference
             m = _XML_SPECIAL.search(raw, p, limit)
             stop = m.start() if m else limit
-            if stop > p + 1 and text.startswith(raw[p:stop], i):
+            if stop > p + 1 and text.startswith(raw[p:stop], i) and \
+                    not (raw[stop - 1] in WS and i + stop - p < n and text[i + stop - p] in WS):
                 out.add(i, i + stop - p, p, stop)
                 i, p = i + stop - p, stop
                 continue
@@ -215,7 +221,7 @@ def find_cell(value: str, raw: str, p: int, delimiter: str, base: int) -> tuple[
                 f += 1
             i += 1
         if not value:
-            out.items.append(Piece(base, base, q + 1, q + 1, True, "csv-quoted"))
+            return [Piece(base, base, q + 1, q + 1, True, "csv-quoted")], q, q + len(form)
         return out.items, q, q + len(form)
     kind = "bare:" + delimiter
     return [Piece(base, base + len(value), q, q + len(value), True, kind)], q, q + len(form)
