@@ -307,7 +307,7 @@ def batch_with_latin1(tmp_path):
 
 def test_unreadable_file_is_an_error_entry_in_every_format(batch_with_latin1, tmp_path, capsys):
     outputs = {}
-    for fmt in ("json", "sarif", "junit", "text"):
+    for fmt in ("json", "sarif", "junit", "text", "github"):
         report = tmp_path / f"report.{fmt}"
         code, out, err = run(["audit", batch_with_latin1, "-f", fmt, "-o", report, "--no-color"], capsys)
         assert code == 2, err
@@ -324,6 +324,13 @@ def test_unreadable_file_is_an_error_entry_in_every_format(batch_with_latin1, tm
     errors = junit.findall(".//testcase/error")
     assert len(errors) == 1 and "m_legacy.po" in errors[0].get("message") and junit.get("errors") == "1"
     assert re.search(r"ERROR .*m_legacy\.po: .*UTF-8", outputs["text"]) and "z_bad.xlf" in outputs["text"]
+    assert re.search(r"^::error file=.*m_legacy\.po,title=mtqa input error::.*UTF-8", outputs["github"], re.M)
+    import jsonschema
+
+    root = Path(__file__).parent.parent
+    jsonschema.validate(data, json.loads((root / "toolkit" / "data" / "report.schema.json").read_text("utf-8")))
+    jsonschema.validate(json.loads(outputs["sarif"]),
+                        json.loads((FIXTURES.parent / "sarif-subset.schema.json").read_text("utf-8")))
 
 
 def test_batch_where_nothing_can_be_read_writes_no_report(tmp_path, capsys):

@@ -225,7 +225,7 @@ def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
                     progress(str(folder), n, len(folders))
     articles = tuple(r for r in results if isinstance(r, ArticleResult))
     errors = tuple(r for r in results if isinstance(r, ArticleError))
-    return AuditResult(articles, score_batch(list(articles)), signature(selection), fail_on, errors)
+    return AuditResult(articles, score_batch(list(articles)), signature(selection), fail_on, errors=errors)
 
 
 def _audit_one(folder: Path | Part, glossary: Glossary | None, selection: Selection,

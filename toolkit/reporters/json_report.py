@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from .. import REPORT_SCHEMA_URL, __version__
 from ..model import AuditResult
+from .triage import article_scores
 
 # 1.1: findings carry "replacement" (machine-applicable fix)
-# 1.2: spans carry "end_line"/"end_column" and, in bilingual files, "unit"; "replacement" is
+# 1.2: "$schema" (toolkit/data/report.schema.json), findings carry "fingerprint" (baselines,
+#      suppressions); "fail_under", "below_quality" and "articles" (per-article scores, worst first);
+#      spans carry "end_line"/"end_column" and, in bilingual files, "unit"; "replacement" is
 #      written as it goes into the file (escaped for XML/HTML/PO/CSV); "errors" lists the
 #      documents that could not be read
 SCHEMA_VERSION = "1.2"
+SCHEMA_FILE = "report.schema.json"  # in toolkit/data/
 
 
 def document_json(doc) -> dict | None:
@@ -36,15 +40,22 @@ def as_dict(result: AuditResult) -> dict:
             "findings": len(a.findings),
             "scores": a.scores,
         })
+    from ..baseline import fingerprints
+
+    findings = [dict(f.to_json(), fingerprint=fp) for f, fp in zip(result.findings, fingerprints(result))]
     return {
+        "$schema": REPORT_SCHEMA_URL,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mtqa", "version": __version__},
         "signature": result.signature,
         "fail_on": result.fail_on.label,
+        "fail_under": result.fail_under,
         "failed": result.failed(),
+        "below_quality": result.below_quality(),
         "documents": documents,
+        "articles": article_scores(result),
         "errors": [e.to_json() for e in result.errors],
-        "findings": [f.to_json() for f in result.findings],
+        "findings": findings,
         "scores": result.scores,
     }
 
