@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -15,6 +16,7 @@ from .engine import Selection, run_rules
 from .errors import InputError
 from .glossary import Glossary, load_glossary, parse_rows
 from .model import Article, ArticleError, ArticleResult, AuditResult, Bead, Document, Severity
+from .paths import check_regular, display, kind_of, os_problem, stat_input
 from .readers import BILINGUAL_SUFFIXES, HTML_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, from_text, read_document
 from .readers.base import base_lang
 from .segment import segment
@@ -26,11 +28,21 @@ Progress = Callable[[str, int, int], None]
 
 # -- finding articles -------------------------------------------------------------------
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{display(folder)}: cannot list folder: {os_problem(exc)}") from None
+
+
 def _role_file(folder: Path, role: str) -> Path | None:
-    found = sorted(p for p in folder.iterdir() if p.is_file() and p.name.split(".")[0] == role
-                   and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES)
+    found = [p for p in _entries(folder) if p.name.split(".")[0] == role
+             and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
     if len(found) > 1:
-        raise InputError(f"{folder}: several {role}.* files ({', '.join(p.name for p in found)}); keep one")
+        raise InputError(f"{display(folder)}: several {role}.* files "
+                         f"({', '.join(display(p.name) for p in found)}); keep one")
+    if found:  # a folder, pipe or dangling link named like an article file is an error, not "absent"
+        check_regular(found[0], f"{role} file")
     return found[0] if found else None
 
 
@@ -38,11 +50,12 @@ def _bilingual_files(folder: Path) -> list[Path]:
     """Bilingual files of a folder: XLIFF, TMX, PO, and CSV/TSV whose header names source
     and target columns (a glossary.csv is not an article)."""
     out = []
-    for p in sorted(folder.iterdir()):
+    for p in _entries(folder):
         suffix = p.suffix.lower()
-        if not p.is_file() or p.name in GLOSSARY_NAMES:
-            continue
-        if suffix in BILINGUAL_SUFFIXES or (suffix in TABLE_SUFFIXES and _bilingual_table(p)):
+        if suffix in BILINGUAL_SUFFIXES:
+            check_regular(p, "bilingual file")  # a pipe or folder named like one is an error
+            out.append(p)
+        elif suffix in TABLE_SUFFIXES and p.name not in GLOSSARY_NAMES and p.is_file() and _bilingual_table(p):
             out.append(p)
     return out
 
@@ -98,16 +111,16 @@ def find_articles(paths: Sequence[str | Path]) -> list[Path | Part]:
     out: list[Path | Part] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        if p.is_file():
+        mode = stat_input(p, "file or folder").st_mode
+        if stat.S_ISREG(mode):
             if p.suffix.lower() not in BILINGUAL_SUFFIXES | TABLE_SUFFIXES:
-                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
+                raise InputError(f"{display(p)}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
                                  "for a text article give its folder (source.<lang>.txt + mt.<lang>.txt)")
             out.extend(_documents(p))
             continue
-        if not p.is_dir():
-            raise InputError(f"{p}: not a regular file or folder")
+        if not stat.S_ISDIR(mode):
+            raise InputError(f"{display(p)}: is {kind_of(mode)}, expected an article folder or a "
+                             "bilingual file")
         try:
             has_mt = _role_file(p, "mt") is not None
         except InputError:
@@ -116,12 +129,32 @@ def find_articles(paths: Sequence[str | Path]) -> list[Path | Part]:
             out.append(p)
             continue
         found = [d for f in _bilingual_files(p) for d in _documents(f)]
-        found += [d for d in sorted(p.iterdir()) if d.is_dir() and is_article_dir(d)]
+        found += [d for d in _entries(p) if d.is_dir() and is_article_dir(d)]
         if not found:
-            raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test), no "
+            raise InputError(f"{display(p)}: no mt.<lang>.<ext> file (the translation under test), no "
                              "bilingual file and no article folders inside")
         out.extend(found)
     return out
+
+
+def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | None = None) -> list[Path]:
+    """Every file an audit of ``paths`` reads: bilingual files, each article's mt, source,
+    reference and glossary files, and ``glossary`` (a report must never overwrite one)."""
+    files = [Path(glossary)] if isinstance(glossary, (str, Path)) else []
+    for item in find_articles(paths):
+        if isinstance(item, Part):
+            files.append(item.path)
+            continue
+        if not item.is_dir():
+            files.append(item)
+            continue
+        for role in ("mt", "source", "reference"):
+            found = _role_file(item, role)
+            if found is not None:
+                files.append(found)
+        files.extend(_bilingual_files(item))
+        files.extend(item / name for name in GLOSSARY_NAMES)
+    return files
 
 
 # -- reading one article ------------------------------------------------------------------
@@ -157,7 +190,7 @@ def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, t
         notes.append("no source.<lang>.<ext>: source-aware rules (alignment, numbers, omissions) are off")
     glossary = glossary if glossary is not None else _folder_glossary(p)
     beads = align_documents(source, target, glossary) if source is not None else ()
-    return Article(p.name, target, source, reference, glossary, tuple(beads), tuple(notes))
+    return Article(display(p.name), target, source, reference, glossary, tuple(beads), tuple(notes))
 
 
 def _glossary_near(path: Path, glossary: Glossary | None) -> Glossary | None:
@@ -167,7 +200,7 @@ def _glossary_near(path: Path, glossary: Glossary | None) -> Glossary | None:
 
 def _folder_glossary(folder: Path) -> Glossary | None:
     for name in GLOSSARY_NAMES:
-        if (folder / name).is_file():
+        if os.path.lexists(folder / name):  # a folder or pipe of that name is an error, not "none"
             return load_glossary(folder / name)
     return None
 
@@ -178,8 +211,8 @@ def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str],
 
     source, target = read_bilingual(path, part.index if part is not None else None)
     beads = tuple(Bead(i, (i,), (i,), 1.0) for i in range(len(target.segments)))
-    return Article(part.name if part is not None else path.name, target, source, None, glossary, beads,
-                   tuple(notes))
+    return Article(display(part.name if part is not None else path.name), target, source, None, glossary,
+                   beads, tuple(notes))
 
 
 def align_documents(source: Document, target: Document, glossary: Glossary | None = None) -> list[Bead]:
@@ -250,8 +283,8 @@ def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = 
     gloss = load_glossary(glossary) if glossary else None
     lexicon = gloss.pairs() if gloss else ()
     if presegmented:
-        src = read_presegmented(source)
-        tgt = read_presegmented(target)
+        src = read_presegmented(source, "source")
+        tgt = read_presegmented(target, "target")
         from .align import align_sentences
         from .readers.base import detect_lang, lang_from_name
 
@@ -309,5 +342,5 @@ def _all_rules():
     return ALL_RULES
 
 
-__all__ = ["Part", "audit", "audit_article", "load_article", "find_articles", "article_from_strings",
+__all__ = ["Part", "audit", "audit_article", "load_article", "find_articles", "input_files", "article_from_strings",
            "align_documents", "align_texts", "signature", "Selection"]
