@@ -27,6 +27,7 @@ from .band import (
     source_window,
     widen,
 )
+from .dictionary import dictionary_keys, uses_cedict
 from .dp import MAX_GROUP, Band, Lattice, posteriors, viterbi
 from .features import (
     extract_keys,
@@ -119,6 +120,11 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
     fs = extract_keys(src, src_lang, src_cjk, tgt_cjk)
     ft = extract_keys(tgt, tgt_lang, tgt_cjk, src_cjk)
     glossary_keys(lexicon, src, tgt, fs, ft, src_cjk, tgt_cjk)
+    if src_cjk != tgt_cjk:
+        if uses_cedict(src_lang, src_cjk) and src_cjk:
+            dictionary_keys(src, tgt, fs, ft, tgt_lang)
+        elif uses_cedict(tgt_lang, tgt_cjk) and tgt_cjk:
+            dictionary_keys(tgt, src, ft, fs, src_lang)
     ls, lt = sentence_lengths(src), sentence_lengths(tgt)
 
     # Pass 1: parameters from the document totals.

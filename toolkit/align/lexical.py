@@ -24,7 +24,7 @@ __all__ = ["KeyTable", "LexicalModel", "DEFAULT_P1", "CLASSES"]
 
 # Starting probability that a key of each class is found in the aligned group.
 DEFAULT_P1 = {"N": 0.7, "W": 0.5, "P": 0.35, "K": 0.3, "Y": 0.5, "Q": 0.6, "G": 0.7,
-              "L": 0.5}
+              "L": 0.5, "D": 0.4}
 MAX_GAIN = 5.0        # cap on one key's evidence in one direction (nats)
 MIN_GAIN = 0.15       # keys carrying less evidence than this are ignored
 MAX_PAIR_FACTOR = 60  # keys whose pair count exceeds this × (n + m) are ignored

@@ -97,6 +97,10 @@ class Cedict:
     def is_proper_noun(self, word: str) -> bool:
         return any(e.is_proper for e in self.lookup(word))
 
+    def max_word_length(self, ch: str) -> int:
+        """Length of the longest dictionary word starting with ``ch`` (0: none)."""
+        return self._entries.longest(ch)
+
     def words(self, text: str, min_len: int = 2) -> Iterator[tuple[int, int, str]]:
         """Dictionary words of ``text`` as ``(start, end, word)``, forward longest match
         within each run of Han characters; words shorter than ``min_len`` are skipped."""
