@@ -87,22 +87,19 @@ def gloss_stems(renderings: Iterable[str], stops: frozenset[str]) -> frozenset[s
     return frozenset(out)
 
 
+# gloss stems per (dictionary, stop list): shared by the documents of a process
+_STEM_CACHE: dict[tuple[int, frozenset[str]], dict[str, frozenset[str]]] = {}
+
+
 class DocumentLexicon:
     """Longest-match words of Chinese sentences and their gloss stems, memoised."""
 
     def __init__(self, dictionary: Cedict, stops: frozenset[str]):
         self.dict = dictionary
         self.stops = stops
-        self._known: dict[str, bool] = {}
-        self._stems: dict[str, frozenset[str]] = {}
+        self._known = dictionary.headwords()
+        self._stems = _STEM_CACHE.setdefault((id(dictionary), stops), {})
         self._longest: dict[str, int] = {}
-        self._proper: dict[str, bool] = {}
-
-    def _has(self, word: str) -> bool:
-        known = self._known.get(word)
-        if known is None:
-            known = self._known[word] = word in self.dict
-        return known
 
     def _max_len(self, ch: str) -> int:
         n = self._longest.get(ch)
@@ -114,12 +111,13 @@ class DocumentLexicon:
         """Dictionary words of the Han runs of ``text`` (forward longest match; a
         character unknown to the dictionary is skipped)."""
         out = []
+        known = self._known
         for run in HAN_RE.finditer(text):
             i, end = run.start(), run.end()
             while i < end:
                 step = 1
                 for n in range(min(self._max_len(text[i]), end - i), 0, -1):
-                    if self._has(text[i:i + n]):
+                    if text[i:i + n] in known:
                         out.append(text[i:i + n])
                         step = n
                         break
