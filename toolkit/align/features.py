@@ -121,20 +121,21 @@ def _romanised_keys(text: str, out: set[str]) -> None:
             out.add("Y" + joined)
 
 
+_PUNCT_KEY = {**{c: "Q?" for c in _QUESTION}, **{c: "Q!" for c in _EXCLAIM},
+              **{c: "Q\"" for c in _QUOTES}, **{c: "Q(" for c in _BRACKETS}}
+_PUNCT_RE = re.compile("[" + re.escape("".join(_PUNCT_KEY)) + "]")
+
+
 def _punct_keys(text: str, out: set[str]) -> None:
-    chars = set(text)
-    if chars & _QUESTION:
-        out.add("Q?")
-    if chars & _EXCLAIM:
-        out.add("Q!")
-    if chars & _QUOTES:
-        out.add("Q\"")
-    if chars & _BRACKETS:
-        out.add("Q(")
+    for ch in set(_PUNCT_RE.findall(text)):
+        out.add(_PUNCT_KEY[ch])
+
+
+_CONSONANT_RE = re.compile(r"[^\W\d_aeiouy]")
 
 
 def _skeleton(word: str) -> str:
-    cons = [c for c in word[1:] if c not in _VOWELS and c.isalpha()]
+    cons = _CONSONANT_RE.findall(word, 1)
     return word[0] + "".join(cons[:3]) if len(cons) >= 3 else ""
 
 
