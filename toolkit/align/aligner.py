@@ -43,7 +43,7 @@ from .scoring import BeadScorer, initial_params, reestimate_params
 __all__ = ["align_sentences"]
 
 REFINE_PASSES = 2      # alignments after the first, each re-estimating from the previous
-PATH_HALF = 12         # half-width of the band around the previous path
+PATH_HALF = 8         # half-width of the band around the previous path
 ANCHOR_WINDOW = 40     # half-width of the search for local anchors around global ones
 BAND_HALF, BAND_MAX = 30, 120  # first-pass band: half-width at an anchor, at most
 

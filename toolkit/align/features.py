@@ -156,7 +156,7 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
     keys only when exactly one side is Chinese.
     """
     latin_pair = not cjk and not other_cjk
-    cache: dict[str, tuple[str, ...]] = {}
+    cache: dict[str, tuple[tuple[str, ...], str | None]] = {}
     all_keys: list[set[str]] = []
     all_units: list[set[str]] = []
     for text in sentences:
@@ -177,12 +177,17 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
             for run in HAN_RUN_RE.findall(text):
                 units.update(run[i:i + 2] for i in range(len(run) - 1))
         else:
-            words = set(_WORD_RE.findall(fold(text)))
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)  # accents joined to their letters
+            words = set(_WORD_RE.findall(text))
             for w in words.difference(cache):   # each distinct word is analysed once
-                cache[w] = _word_keys(w, latin_pair)
+                f = fold(w)
+                wk = _word_keys(f, latin_pair)
+                cache[w] = (wk, f if len(f) >= 3 and wk else None)
             if words:
-                keys.update(*[cache[w] for w in words])
-                units = {w for w in words if len(w) >= 3 and cache[w]}
+                found = [cache[w] for w in words]
+                keys.update(*[wk for wk, _u in found])
+                units = {u for _wk, u in found if u}
             if other_cjk:
                 _romanised_keys(text, keys)
         all_keys.append(keys)
