@@ -100,10 +100,8 @@ def _unit_ids(units: Sequence[set[str]], vocab: dict[str, int]):
         if new:
             base = len(vocab)
             vocab.update((u, base + k) for k, u in enumerate(sorted(new)))
-    sizes = [len(us) for us in units]
-    sent = np.repeat(np.arange(len(units), dtype=np.int64), sizes)
-    get = vocab.__getitem__
-    uid = np.fromiter((get(u) for us in units for u in us), dtype=np.int64, count=sum(sizes))
+    sent = np.repeat(np.arange(len(units), dtype=np.int64), [len(us) for us in units])
+    uid = np.array([vocab[u] for us in units for u in us], dtype=np.int64)
     return sent, uid
 
 
