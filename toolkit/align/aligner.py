@@ -103,7 +103,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
 
     ``src_blocks[i]`` / ``tgt_blocks[j]`` are optional paragraph indices; a bead that
     spans a paragraph boundary, or opens a paragraph on one side only, is penalised.
-    ``lexicon`` holds optional (source term, target term) pairs used as anchors.
+    ``lexicon`` holds optional (source term, target term) pairs used as anchors. When
+    one side is Chinese, CC-CEDICT glosses link its words to the other side's words.
+    A sentence without words (a page number, an OCR scrap) is left unaligned with a
+    probability of its own, estimated per document.
     """
     src, tgt = list(src), list(tgt)
     n, m = len(src), len(tgt)

@@ -8,7 +8,8 @@ text), ``P`` cognate prefix for
 Latin-script pairs, ``K`` consonant skeleton (cognates whose vowels differ), ``Y``
 toneless pinyin of Chinese text vs romanised names, ``Q`` punctuation (question and
 exclamation marks, quotes, brackets), ``G`` glossary pair, ``L`` word pair learned from
-a first alignment of the same document.
+a first alignment of the same document, ``D`` Chinese word and the target words that
+match its CC-CEDICT glosses (``dictionary.py``).
 
 Nothing here decides whether a key is informative: the lexical model weighs each key
 by how often it occurs on each side of the document.
