@@ -24,8 +24,10 @@ from test_align import check_valid, filler, pairs
 
 
 def test_junk_flags():
-    got = junk_flags(["12", "V", "", ".-^ !", "Ok.", "我", "A b c", "page 3", "ii"])
-    assert got.tolist() == [True, True, True, True, False, False, True, False, False]
+    got = junk_flags(["12", "V", "", ".-^ !", "Ok.", "我", "A b c", "page 3", "ii",
+                      "4-7 ) .", "( 4 )"])
+    assert got.tolist() == [True, True, True, True, False, False, True, False, False,
+                            False, True]
 
 
 def test_deletion_probability_of_junk_is_estimated_from_the_alignment():

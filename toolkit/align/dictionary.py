@@ -44,9 +44,10 @@ def dictionary_keys(zh: Sequence[str], other: Sequence[str], zh_feat: SideFeatur
                 for s in lex.stems(w):
                     by_stem.setdefault(s, set()).add(w)
     cache: dict[str, tuple[str, ...]] = {}
+    memo: dict[str, str] = {}
     for j, text in enumerate(other):
         keys = other_feat.keys[j]
-        for s in anchors.text_stems(text, stops):
+        for s in anchors.text_stems(text, stops, memo):
             found = cache.get(s)
             if found is None:
                 found = cache[s] = tuple("D" + w for w in by_stem.get(s, ()))

@@ -116,9 +116,21 @@ def reestimate_junk(params: Params, beads, src_junk, tgt_junk) -> Params:
 _WORDISH_RE = re.compile(r"[^\W\d_]{2}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
 
 
+_BRACKET_RE = re.compile(r"[()\[\]（）【】«»]")
+_CLOSERS = frozenset(")]）】»")
+
+
+def _closes_earlier_bracket(text: str) -> bool:
+    """The first bracket of the line closes one: the line ends a sentence cut in two."""
+    m = _BRACKET_RE.search(text)
+    return m is not None and m.group(0) in _CLOSERS
+
+
 def junk_flags(sentences) -> np.ndarray:
-    """True for a sentence without a word of two letters or a CJK character."""
-    return np.array([_WORDISH_RE.search(s) is None for s in sentences], dtype=bool)
+    """True for a sentence without a word of two letters or a CJK character, unless it
+    closes a bracket opened before it (the tail of a sentence split too early)."""
+    return np.array([_WORDISH_RE.search(s) is None and not _closes_earlier_bracket(s)
+                     for s in sentences], dtype=bool)
 
 
 def _group_sums(lengths: np.ndarray, k: int) -> np.ndarray:

@@ -64,15 +64,25 @@ def stop_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def text_stems(text: str, stops: frozenset[str]) -> set[str]:
-    """Stems of the content words of a Latin-script sentence."""
+def _word_stem(word: str, stops: frozenset[str]) -> str:
+    f = _fold(word)
+    if f in stops:
+        return ""
+    s = stem(f)
+    return "" if s in stops else s
+
+
+def text_stems(text: str, stops: frozenset[str], memo: dict[str, str] | None = None) -> set[str]:
+    """Stems of the content words of a Latin-script sentence (``memo``: word → stem,
+    kept by the caller across the sentences of a document)."""
+    if memo is None:
+        memo = {}
     out = set()
     for w in _WORD_RE.findall(text):
-        f = _fold(w)
-        if f in stops:
-            continue
-        s = stem(f)
-        if s and s not in stops:
+        s = memo.get(w)
+        if s is None:
+            s = memo[w] = _word_stem(w, stops)
+        if s:
             out.add(s)
     return out
 
