@@ -31,7 +31,6 @@ _LATIN_TOKEN_RE = re.compile(
 _WORD_RE = re.compile(r"\w+")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+")
 _CAP_RE = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’-]*")
-_VOWELS = set("aeiouy")
 _SPECIAL_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
                                "þ": "th", "ð": "d", "ı": "i", "’": "'"})
 
@@ -135,18 +134,24 @@ def _punct_keys(text: str, out: set[str]) -> None:
 _CONSONANT_RE = re.compile(r"[^\W\d_aeiouy]")
 
 
-def _skeleton(word: str) -> str:
-    cons = _CONSONANT_RE.findall(word, 1)
-    return word[0] + "".join(cons[:3]) if len(cons) >= 3 else ""
-
-
-def _word_keys(w: str, latin_pair: bool) -> tuple[str, ...]:
-    if w.isdigit() or len(w) < 2:
-        return ()
-    if not (latin_pair and len(w) >= 5):
-        return ("W" + w,)
-    sk = _skeleton(w)
-    return ("W" + w, "P" + w[:4], "K" + sk) if sk else ("W" + w, "P" + w[:4])
+def _analyse(words, latin_pair: bool, cache: dict) -> None:
+    """``cache[word] = (keys, content unit or None)`` for each word: ``W`` the folded
+    word; for Latin-script pairs and words of 5+ letters also ``P`` its first four
+    letters and ``K`` its consonant skeleton (first letter + next three consonants)."""
+    findall = _CONSONANT_RE.findall
+    for w in words:
+        f = w.lower() if w.isascii() else fold(w)
+        n = len(f)
+        if n < 2 or f.isdigit():
+            cache[w] = ((), None)
+            continue
+        if latin_pair and n >= 5:
+            cons = findall(f, 1)
+            wk = (("W" + f, "P" + f[:4], "K" + f[0] + "".join(cons[:3])) if len(cons) >= 3
+                  else ("W" + f, "P" + f[:4]))
+        else:
+            wk = ("W" + f,)
+        cache[w] = (wk, f if n >= 3 else None)
 
 
 def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool) -> SideFeatures:
@@ -181,10 +186,9 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
             if not text.isascii() and not unicodedata.is_normalized("NFC", text):
                 text = unicodedata.normalize("NFC", text)  # accents joined to their letters
             words = set(_WORD_RE.findall(text))
-            for w in words.difference(cache):   # each distinct word is analysed once
-                f = fold(w)
-                wk = _word_keys(f, latin_pair)
-                cache[w] = (wk, f if len(f) >= 3 and wk else None)
+            new = words.difference(cache)
+            if new:                              # each distinct word is analysed once
+                _analyse(new, latin_pair, cache)
             if words:
                 found = [cache[w] for w in words]
                 keys.update(*[wk for wk, _u in found])
