@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit.align import align_sentences
 from toolkit.align.aligner import _pair_band
@@ -120,3 +122,23 @@ def test_viterbi_and_posteriors_match_brute_force_with_per_sentence_insertions()
     for cell, p in zip(as_cells, probs):
         marginal = sum(math.exp(s - z) for path, s in paths if cell in path)
         assert p == pytest.approx(marginal, rel=1e-6, abs=1e-9)
+
+
+# -- any text: valid, deterministic beads ----------------------------------------------
+
+_PIECES = st.sampled_from(["苹果", "火车站", "医院", "12", "3,5", "V", "(", ")", "»", "!",
+                           "Trandafir", "harbour", "the", "été", " ", "。", "\u200b", ""])
+_SENTENCE = st.lists(_PIECES, max_size=8).map("".join) | st.text(max_size=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SENTENCE, max_size=12), st.lists(_SENTENCE, max_size=12),
+       st.sampled_from([("zh", "en"), ("en", "zh"), ("zh", "fr"), ("de", "fr")]))
+def test_any_text_gives_valid_deterministic_beads(src, tgt, langs):
+    sl, tl = langs
+    first = align_sentences(src, tgt, src_lang=sl, tgt_lang=tl)
+    check_valid(first, len(src), len(tgt))
+    again = align_sentences(src, tgt, src_lang=sl, tgt_lang=tl, src_blocks=[0] * len(src),
+                            tgt_blocks=[0] * len(tgt))
+    check_valid(again, len(src), len(tgt))
+    assert pairs(align_sentences(src, tgt, src_lang=sl, tgt_lang=tl)) == pairs(first)
