@@ -36,6 +36,14 @@ class Name:
     en: tuple[str, ...]
     fr: tuple[str, ...]
 
+    @property
+    def kind_label(self) -> str:
+        """``a bank``, ``an organisation``… for messages."""
+        label = {"index": "a stock index", "exchange": "an exchange", "unit": "a unit",
+                 "organisation": "an organisation", "person": "a person", "place": "a place",
+                 "currency": "a currency"}.get(self.kind)
+        return label or f"a {self.kind}"
+
     def forms(self, lang: str) -> tuple[str, ...]:
         """The forms of ``lang`` (``zh`` gives every Chinese form)."""
         if lang == "zh":
