@@ -23,22 +23,20 @@ without a glossary.
 """
 from __future__ import annotations
 
-import functools
-import re
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Article
 from ..readers.base import base_lang
-from ..textutil import HAN_RE, fold, is_cjk_lang
+from ..textutil import fold, is_cjk_lang
 from .analysis import document_tokens
+from .sources import source_terms, stop_words as _stop_words
 from .text import Token, singular
 
 MAX_RUN = 4           # tokens in a rendering
 MIN_DICE = 0.5        # association of a term and its rendering
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", ""}  # "" : no analyser for the language
 VERB_POS = {"VERB", "AUX"}
-NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|the|de|du|des|la|le|for|and|&)?\s*[A-Z][\w’'-]*)+")
 _CACHE: "OrderedDict[tuple, list[Pair]]" = OrderedDict()
 
 
@@ -74,20 +72,6 @@ class Pair:
         return [p for p in self.places if p.kind == "variant"]
 
 
-@functools.lru_cache(maxsize=None)
-def _stop_words(lang: str) -> frozenset[str]:
-    try:
-        if lang == "fr":
-            from spacy.lang.fr.stop_words import STOP_WORDS
-        elif lang == "en":
-            from spacy.lang.en.stop_words import STOP_WORDS
-        else:
-            return frozenset()
-    except ImportError:  # pragma: no cover - spaCy is a dependency
-        return frozenset()
-    return frozenset(fold(w) for w in STOP_WORDS)
-
-
 def _key(tok: Token) -> str:
     """A token's comparison key: its folded lemma when it has one, else its singular."""
     lemma = fold(tok.lemma) if tok.lemma else ""
@@ -102,83 +86,6 @@ def _nominal(tok: Token) -> bool:
 
 def _content(tok: Token, stops: frozenset) -> bool:
     return tok.is_word and tok.text[:1].isalpha() and fold(tok.text) not in stops and len(tok.text) > 1
-
-
-# -- source terms --------------------------------------------------------------------------
-
-def _noun_gloss(glosses: tuple[str, ...]) -> bool:
-    """A CC-CEDICT word read as a noun: its first gloss is no verb ("to …") and no English
-    function word."""
-    if not glosses:
-        return False
-    first = glosses[0].lower()
-    if first.startswith(("to ", "(", "-")):
-        return False
-    words = re.findall(r"[a-z]+", first)
-    stops = _stop_words("en")
-    return bool(words) and not all(w in stops for w in words)
-
-
-def _content_gloss(glosses: tuple[str, ...]) -> bool:
-    """A word that can be part of a compound term: its first gloss has a content word."""
-    if not glosses:
-        return False
-    stops = _stop_words("en")
-    return any(w not in stops for w in re.findall(r"[a-z]+", glosses[0].lower()))
-
-
-def source_terms(article: Article) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
-    """Source term → (origin, [(bead position, start, end)]), one occurrence per bead."""
-    from ..knowledge import cedict, names
-
-    src = article.source
-    lang = base_lang(src.lang)
-    beads = article.beads
-    table = names.load()
-    dictionary = cedict.load() if is_cjk_lang(lang) else None
-    found: dict[str, tuple[str, list[tuple[int, int, int]]]] = {}
-
-    def add(term: str, origin: str, k: int, s: int, e: int) -> None:
-        got = found.setdefault(term, (origin, []))
-        if not got[1] or got[1][-1][0] != k:
-            got[1].append((k, s, e))
-
-    for k, bead in enumerate(beads):
-        for i in bead.src:
-            seg = src.segments[i]
-            taken: list[tuple[int, int]] = []
-            for s, e, form, _ in table.find(seg.text, "zh" if is_cjk_lang(lang) else "en"):
-                add(form, "name-layer", k, seg.start + s, seg.start + e)
-                taken.append((s, e))
-            if dictionary is not None:
-                run: list[tuple[int, int, str]] = []  # adjacent content words: compounds
-                for s, e, word in dictionary.words(seg.text):
-                    if any(a < e and s < b for a, b in taken) or not HAN_RE.search(word):
-                        run = []
-                        continue
-                    glosses = dictionary.renderings(word)
-                    if any(x.is_proper for x in dictionary.lookup(word)):
-                        add(word, "proper-noun", k, seg.start + s, seg.start + e)
-                    elif _noun_gloss(glosses):
-                        add(word, "dictionary", k, seg.start + s, seg.start + e)
-                    if not _content_gloss(glosses):
-                        run = []
-                        continue
-                    run = (run if run and run[-1][1] == s else []) + [(s, e, word)]
-                    for n in (2, 3):
-                        if len(run) >= n:
-                            a, b = run[-n][0], run[-1][1]
-                            add(seg.text[a:b], "compound", k, seg.start + a, seg.start + b)
-            elif not is_cjk_lang(lang):
-                for m in NAME_RUN_RE.finditer(seg.text):
-                    a, name = m.start(), m.group()
-                    first = name.split()[0]
-                    if fold(first) in _stop_words("en"):  # "The Riverton Cup" → "Riverton Cup"
-                        a += len(first) + (len(name) - len(name[len(first):].lstrip()) - len(first))
-                        name = seg.text[a:m.end()]
-                    if " " in name and not any(x < m.end() and a < y for x, y in taken):
-                        add(name, "source-name", k, seg.start + a, seg.start + m.end())
-    return {t: v for t, v in found.items() if len(v[1]) >= 2 or v[0] == "name-layer"}
 
 
 # -- target runs ---------------------------------------------------------------------------
@@ -242,7 +149,25 @@ def _extract(article: Article) -> list[Pair]:
                 _widen(pair, term_beads, bead_toks, in_beads, tgt.text, stops)
             _variants(pair, bead_toks, tgt.text, stops)
             out.append(pair)
-    return out
+    return _compete(out)
+
+
+RANK = {"name-layer": 0, "cooccurrence": 1, "source-name": 1, "proper-noun": 2, "compound": 3,
+        "dictionary": 4}
+
+
+def _compete(pairs: list[Pair]) -> list[Pair]:
+    """One rendering, one source term (competitive linking): a rendering claimed by several
+    terms stays with the best associated, names and longer terms first on ties."""
+    best: dict[str, Pair] = {}
+    for p in pairs:
+        k = " ".join(singular(w) for w in fold(p.target).split())
+        rank = (-p.confidence, RANK.get(p.origin, 5), -len(p.source), -p.count)
+        if k not in best or rank < (-best[k].confidence, RANK.get(best[k].origin, 5),
+                                    -len(best[k].source), -best[k].count):
+            best[k] = p
+    keep = {id(p) for p in best.values()}
+    return [p for p in pairs if id(p) in keep]
 
 
 def _named(term, occs, table, bead_toks, text: str, lang: str) -> Pair | None:
