@@ -298,10 +298,12 @@ def rendering_varies(ctx: Context) -> Iterator[Hit]:
     Latin-script source. For each term seen in several aligned sentences, learns its usual
     rendering from the beads (the target words most associated with it, compared by lemma,
     so inflections are one rendering). Where the term occurs but the usual rendering does
-    not, and a run of nouns and adjectives shares words with it while replacing others
-    (*Coupe de Riverton* where *Riverton Cup* is used twice elsewhere), that run is
-    reported, with the usual rendering as the fix. A mention that only adds or only drops
-    words is not reported. Terms of the glossary are left to TERM001–TERM004.
+    not, and a run of nouns and adjectives as long as the usual rendering keeps all of its
+    words but one and replaces that one (*Coupe de Riverton* where *Riverton Cup* is used
+    twice elsewhere), that run is reported, with the usual rendering as the fix. A
+    mention that only adds or only drops words is not reported; a term inside a longer
+    repeated term (自动驾驶 in 自动驾驶软件) counts as the longer one there. Terms of the
+    glossary are left to TERM001–TERM004.
 
     ## Why is this bad?
     One name or term rendered two ways reads as two things; it is the inconsistency a

@@ -13,10 +13,10 @@ without a glossary.
   by lemma so that inflections count as one rendering). A name of the name layer whose
   established rendering is in the aligned target gets that rendering at once.
 * **Variants**: where the term occurs but its usual rendering is missing, a run of nouns
-  and adjectives that shares words with the usual rendering and replaces others
-  (*conduite autonome complète* for *conduite entièrement autonome*): the rendering
-  changed within the article. A run that only adds or only drops words (a longer or a
-  shorter mention) is not a variant.
+  and adjectives as long as the usual rendering (in content words) that keeps all of its
+  words but one and replaces that one (*conduite autonome complète* for *conduite
+  entièrement autonome*): the rendering changed within the article. A run that only adds
+  or only drops words (a longer or a shorter mention) is not a variant.
 
 :func:`extract` returns the pairs of one article (cached per article); the TERM005 rule and
 ``mtqa glossary extract`` read them.
@@ -307,7 +307,7 @@ def _variants(pair: Pair, bead_toks, text: str, stops: frozenset) -> None:
                     continue  # a verb or an adverb: a clause, not a term
                 got = {_key(t) for t in content}
                 shared, extra = got & want, got - want
-                if len(shared) >= max(1, len(want) - 1) and extra and want - got:
+                if len(got) == len(want) and len(shared) >= max(1, len(want) - 1) and extra:
                     score = (len(shared), -len(extra), -len(run))
                     if best is None or score > best[0]:
                         best = (score, run[0].start, run[-1].end)

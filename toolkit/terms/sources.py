@@ -100,6 +100,23 @@ def source_terms(article: Article) -> dict[str, tuple[str, list[tuple[int, int, 
                         name = seg.text[a:m.end()]
                     if " " in name and not any(x < m.end() and a < y for x, y in taken):
                         add(name, "source-name", k, seg.start + a, seg.start + m.end())
-    return {t: v for t, v in found.items() if len(v[1]) >= 2 or v[0] == "name-layer"}
+    kept = {t: v for t, v in found.items() if len(v[1]) >= 2 or v[0] == "name-layer"}
+    return _outermost(kept)
+
+
+def _outermost(terms: dict[str, tuple[str, list[tuple[int, int, int]]]]) -> dict:
+    """Drop the occurrences of a term that lie inside an occurrence of a longer kept term
+    (自动驾驶 inside 自动驾驶软件): there the longer term is what was translated."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for _, occs in terms.values():
+        for k, s, e in occs:
+            spans.setdefault(k, []).append((s, e))
+    out = {}
+    for term, (origin, occs) in terms.items():
+        left = [(k, s, e) for k, s, e in occs
+                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans[k])]
+        if len(left) >= 2 or (left and origin == "name-layer"):
+            out[term] = (origin, left)
+    return out
 
 
