@@ -56,3 +56,21 @@ def test_pairs_carry_counts_confidence_and_places():
     assert pair.target == "Marlow Trophy" and pair.count == 2 and pair.occurrences == 3
     assert 0.5 <= pair.confidence <= 1.0
     assert [p.kind for p in pair.places] == ["usual", "usual", "variant"]
+
+
+def test_chinese_name_of_unknown_characters_and_a_word_is_one_term():
+    """鲸途 is in no dictionary, but its pinyin is a capitalised word of the target: with the
+    dictionary word after it, it is a name whose rendering must not change."""
+    src = "鲸途新能源发布了新品。鲸途新能源扩大了生产。投资者看好鲸途新能源。"
+    bad = ("Jingtu New Energy a lancé un produit. Jingtu New Energy a augmenté sa production. "
+           "Les investisseurs apprécient Jingtu Nouvelle Énergie.")
+    assert term005(bad, src, "zh") == [("Jingtu Nouvelle Énergie", "Jingtu New Energy")]
+    good = bad.replace("Jingtu Nouvelle Énergie", "Jingtu New Energy")
+    assert term005(good, src, "zh") == []
+
+
+def test_a_longer_mention_holding_the_usual_rendering_is_not_a_variant():
+    src = "鲸途新能源发布了新品。鲸途新能源扩大了生产。鲸途新能源的股价上涨。"
+    text = ("Jingtu New Energy a lancé un produit. Jingtu New Energy a augmenté sa production. "
+            "L’action de Jingtu New Energy a monté.")
+    assert term005(text, src, "zh") == []

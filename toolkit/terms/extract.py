@@ -15,8 +15,9 @@ without a glossary.
 * **Variants**: where the term occurs but its usual rendering is missing, a run of nouns
   and adjectives as long as the usual rendering (in content words) that keeps all of its
   words but one and replaces that one (*conduite autonome complète* for *conduite
-  entièrement autonome*): the rendering changed within the article. A run that only adds
-  or only drops words (a longer or a shorter mention) is not a variant.
+  entièrement autonome*), or that keeps the name's own word and translates the others
+  (*Trophée de Marlow* for *Marlow Trophy*): the rendering changed within the article. A
+  run that only adds or only drops words (a longer or a shorter mention) is not a variant.
 
 :func:`extract` returns the pairs of one article (cached per article); the TERM005 rule and
 ``mtqa glossary extract`` read them.
@@ -26,6 +27,7 @@ from __future__ import annotations
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
+from ..lexicon import zipf
 from ..model import Article
 from ..readers.base import base_lang
 from ..textutil import fold, is_cjk_lang
@@ -267,7 +269,7 @@ def _widen(pair: Pair, term_beads: set[int], bead_toks, in_beads, text: str, sto
         for p, a, b in places:
             if key == best[0]:
                 p.target, p.text = (a, b), text[a:b]
-            else:
+            elif not set(best[0]) <= set(key):  # a longer mention holds the usual one: keep it
                 p.target, p.text, p.kind = None, None, "miss"
     pair.count = len(best[1])
 
@@ -291,6 +293,9 @@ def _variants(pair: Pair, bead_toks, text: str, stops: frozenset) -> None:
     want = {_key(t) for t in usual}
     if len(want) < 2:
         return  # a one-word rendering has no "other words" to change
+    # a name's own word (capitalised, no French word): a variant keeping it may translate
+    # the rest of the name differently (a company's descriptive words, in another language)
+    distinctive = {_key(t) for t in usual if t.text[:1].isupper() and zipf(fold(t.text), "fr") < 2.0}
     for p in pair.places:
         if p.target is not None:
             continue
@@ -307,7 +312,8 @@ def _variants(pair: Pair, bead_toks, text: str, stops: frozenset) -> None:
                     continue  # a verb or an adverb: a clause, not a term
                 got = {_key(t) for t in content}
                 shared, extra = got & want, got - want
-                if len(got) == len(want) and len(shared) >= max(1, len(want) - 1) and extra:
+                if len(got) == len(want) and extra and (len(shared) >= max(1, len(want) - 1) or
+                                                        shared & distinctive):
                     score = (len(shared), -len(extra), -len(run))
                     if best is None or score > best[0]:
                         best = (score, run[0].start, run[-1].end)

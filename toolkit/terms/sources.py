@@ -11,6 +11,7 @@ from ..model import Article
 from ..readers.base import base_lang
 from ..textutil import HAN_RE, fold, is_cjk_lang
 
+UNKNOWN_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|the|de|du|des|la|le|for|and|&)?\s*[A-Z][\w’'-]*)+")
 
 
@@ -49,6 +50,19 @@ def _content_gloss(glosses: tuple[str, ...]) -> bool:
     return any(w not in stops for w in re.findall(r"[a-z]+", glosses[0].lower()))
 
 
+def _spelt_in_target(han: str, article: Article, bead) -> bool:
+    """The pinyin of ``han`` is a capitalised word of the bead's target: the characters
+    no dictionary knows are a name (岳川… rendered *Yuechuan*)."""
+    from pypinyin import lazy_pinyin
+
+    key = "".join(lazy_pinyin(han, v_to_u=True)).replace("ü", "u")
+    for i in bead.tgt:
+        for w in re.findall(r"[A-ZÀ-Ý][\w’'-]*", article.target.segments[i].text):
+            if fold(w).replace("-", "").replace("'", "") == key:
+                return True
+    return False
+
+
 def source_terms(article: Article) -> dict[str, tuple[str, list[tuple[int, int, int]]]]:
     """Source term → (origin, [(bead position, start, end)]), one occurrence per bead."""
     from ..knowledge import cedict, names
@@ -74,10 +88,17 @@ def source_terms(article: Article) -> dict[str, tuple[str, list[tuple[int, int, 
                 taken.append((s, e))
             if dictionary is not None:
                 run: list[tuple[int, int, str]] = []  # adjacent content words: compounds
+                prev = 0
                 for s, e, word in dictionary.words(seg.text):
+                    gap, prev = seg.text[prev:s], e
                     if any(a < e and s < b for a, b in taken) or not HAN_RE.search(word):
                         run = []
                         continue
+                    head = UNKNOWN_HEAD_RE.search(gap)
+                    if head and any(_spelt_in_target(head.group()[:n], article, bead)
+                                    for n in range(2, len(head.group()) + 1)):
+                        a = s - len(head.group())  # a name: unknown part + dictionary word
+                        add(seg.text[a:e], "compound", k, seg.start + a, seg.start + e)
                     glosses = dictionary.renderings(word)
                     if any(x.is_proper for x in dictionary.lookup(word)):
                         add(word, "proper-noun", k, seg.start + s, seg.start + e)
