@@ -33,12 +33,13 @@ from ..readers.base import base_lang
 from ..textutil import fold, is_cjk_lang
 from .analysis import document_tokens
 from .sources import source_terms, stop_words as _stop_words
-from .text import Token, singular
+from .text import Token, singular, tokenize
 
 MAX_RUN = 4           # tokens in a rendering
 MIN_DICE = 0.5        # association of a term and its rendering
 CONTENT_POS = {"NOUN", "PROPN", "ADJ", "X", ""}  # "" : no analyser for the language
 VERB_POS = {"VERB", "AUX"}
+NAME_ORIGINS = ("name-layer", "source-name")
 _CACHE: "OrderedDict[tuple, list[Pair]]" = OrderedDict()
 
 
@@ -129,8 +130,15 @@ def _extract(article: Article) -> list[Pair]:
     tgt = article.target
     lang = base_lang(tgt.lang)
     stops = _stop_words(lang)
-    tokens = document_tokens(tgt)
     beads = article.beads
+    terms = source_terms(article)
+    if not terms:
+        return []
+    # names are matched by their written form; only dictionary terms (Chinese sources)
+    # need the tagger and lemmas, and only where they occur
+    tagged = {i for origin, occs in terms.values() for k, _, _ in occs
+              if origin not in NAME_ORIGINS for i in beads[k].tgt}
+    tokens = _target_tokens(article, tagged)
     bead_toks = [[t for i in b.tgt for t in tokens[i]] for b in beads]
     bead_runs = [_runs(ts, stops) for ts in bead_toks]
     in_beads: dict[tuple[str, ...], set[int]] = defaultdict(set)
@@ -139,7 +147,7 @@ def _extract(article: Article) -> list[Pair]:
             in_beads[keys].add(k)
     table = names.load()
     out = []
-    for term, (origin, occs) in source_terms(article).items():
+    for term, (origin, occs) in terms.items():
         term_beads = {k for k, _, _ in occs}
         pair = None
         if origin == "name-layer":
@@ -149,9 +157,35 @@ def _extract(article: Article) -> list[Pair]:
         if pair is not None:
             if pair.origin != "name-layer":
                 _widen(pair, term_beads, bead_toks, in_beads, tgt.text, stops)
-            _variants(pair, bead_toks, tgt.text, stops)
             out.append(pair)
+    # a variant must be a run of nouns and adjectives: tag the sentences where one is sought
+    todo = sorted({i for p in out if p.count >= 2 for x in p.places if x.kind == "miss"
+                   for i in beads[x.bead].tgt} - tagged)
+    if todo:
+        segs = tgt.segments
+        for i, toks in zip(todo, tokenize([(segs[i].text, segs[i].start) for i in todo], lang)):
+            tokens[i] = toks
+        bead_toks = [[t for i in b.tgt for t in tokens[i]] for b in beads]
+    for pair in out:
+        _variants(pair, bead_toks, tgt.text, stops)
     return _compete(out)
+
+
+def _target_tokens(article: Article, needed: set[int]) -> list[list[Token]]:
+    """Target tokens per segment: tagged and lemmatised where a source term occurs (the
+    statistical analyser is the costly part), surface keys only elsewhere (enough to count
+    how often a word run occurs in the article)."""
+    segs = article.target.segments
+    lang = base_lang(article.target.lang)
+    if needed and len(needed) * 2 >= len(segs):
+        return list(document_tokens(article.target))
+    out: list[list[Token]] = [[] for _ in segs]
+    for lemmas, ids in ((True, sorted(needed)), (False, [i for i in range(len(segs)) if i not in needed])):
+        if not ids:
+            continue
+        for i, toks in zip(ids, tokenize([(segs[i].text, segs[i].start) for i in ids], lang, lemmas)):
+            out[i] = toks
+    return out
 
 
 RANK = {"name-layer": 0, "cooccurrence": 1, "source-name": 1, "proper-noun": 2, "compound": 3,
