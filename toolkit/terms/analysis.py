@@ -39,6 +39,7 @@ class Occurrence:
     bead: int | None = None
     target: Match | None = None
     window: tuple[int, int] | None = None  # target offsets searched (the aligned sentences)
+    anaphor: tuple[int, int] | None = None  # a miss: a short definite mention (*la ligne*) there
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,40 @@ def _source_occurrences(article: Article, base: TermBase) -> list[tuple[int, int
     tokens = document_tokens(src, base.source_forms)
     out = []
     for seg, toks in zip(src.segments, tokens):
-        for m in matcher.find(toks, seg.text, seg.start, seg.index):
-            out.append((m.form.terms[0], m.start, m.end, seg.index))
+        found = matcher.find(toks, seg.text, seg.start, seg.index)
+        inside = _inside_longer(seg.text, [(m.start - seg.start, m.end - seg.start) for m in found]) \
+            if matcher.cjk and found else set()
+        for m in found:
+            if (m.start - seg.start, m.end - seg.start) not in inside:
+                out.append((m.form.terms[0], m.start, m.end, seg.index))
+    return out
+
+
+# the last word of an organisation's name: bureau, ministry, academy, museum, committee…
+ORG_HEADS = frozenset("局 部 院 馆 厅 署 处 所 委 会 委员会 公司 集团 协会 学会 中心 银行 大学 学院 研究所 "
+                      "研究院 基金会 办公室 法院 医院".split())
+
+
+def _inside_longer(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The Chinese term spans that are part of a longer word or name, where the term's
+    own rendering does not apply: inside a CC-CEDICT word or a name of the name layer, or
+    followed by the head of an organisation's name (考古 in 考古研究所, an institute)."""
+    from ..knowledge import cedict, names
+
+    words = list(cedict.load().words(text, min_len=1))
+    table = names.load()
+    out = set()
+    for s, e in spans:
+        if any(a <= s and e <= b and b - a > e - s for a, b, _ in words):
+            out.add((s, e))
+            continue
+        after = next((w for a, _, w in words if a == e), None)
+        if after in ORG_HEADS:
+            out.add((s, e))
+            continue
+        cover = table.covering(text, s, e)
+        if cover is not None and cover[2] - cover[1] > e - s:
+            out.add((s, e))
     return out
 
 
@@ -269,7 +302,11 @@ def _assign(article: Article, base: TermBase, per_seg: dict[int, list[Match]],
                 done[n] = Occurrence(term, "partial", _label(part), (s, e), bead.id, part,
                                      _span(tgt, bead.tgt))
             else:
-                done[n] = Occurrence(term, "miss", None, (s, e), bead.id, None, _span(tgt, bead.tgt))
+                earlier = any(o.kind == "accepted" and o.term == term and pending[k][0] < pos
+                              for k, o in done.items())
+                short = _anaphor(base, term, bead.tgt, tokens, used) if earlier else None
+                done[n] = Occurrence(term, "miss", None, (s, e), bead.id, None, _span(tgt, bead.tgt),
+                                     short)
     result.occurrences = [done[n] for n in range(len(pending))]
     seg_bead = {i: n for n, b in enumerate(beads) for i in b.tgt}
     for m in result.matches:
@@ -278,6 +315,31 @@ def _assign(article: Article, base: TermBase, per_seg: dict[int, list[Match]],
         near = terms_near.get(seg_bead.get(m.segment, -1), set())
         if (m.start, m.end) in used or set(m.terms) & near:
             result.reportable.add((m.start, m.end))
+
+
+DEFINITE = frozenset("le la les l' ce cet cette ces the this that these those".split())
+
+
+def _anaphor(base: TermBase, term: int, seg_ids: Sequence[int], tokens, used) -> tuple[int, int] | None:
+    """A shortened mention of a multi-word approved target already used in full earlier:
+    its head noun (first content word) after a definite article or a demonstrative
+    (*la ligne* after *la ligne à grande vitesse du Nord*)."""
+    from .matcher import _token_ok
+
+    for f in base.target_forms:
+        if f.role != "accepted" or term not in f.terms or len(f.tokens) < 2:
+            continue
+        head = next((ft for ft in f.tokens if fold(ft.text) not in STOPWORDS and
+                     any(c.isalnum() for c in ft.text)), None)
+        if head is None:
+            continue
+        for si in seg_ids:
+            toks = tokens[si]
+            for i in range(1, len(toks)):
+                if (_token_ok(head, toks[i]) and fold(apos(toks[i - 1].text)) in DEFINITE
+                        and not any(a < toks[i].end and toks[i - 1].start < b for a, b in used)):
+                    return toks[i - 1].start, toks[i].end
+    return None
 
 
 def _span(segments, indices: Sequence[int]) -> tuple[int, int] | None:
