@@ -5,7 +5,7 @@ Nothing here prints; progress is reported through an optional callback.
 from __future__ import annotations
 
 import hashlib
-import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -123,34 +123,39 @@ def align_documents(source: Document, target: Document, glossary: Glossary | Non
 
 def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
           glossary: str | Path | Glossary | None = None, fail_on: Severity = Severity.MAJOR,
-          weights: dict | None = None, jobs: int = 1, progress: Progress | None = None) -> AuditResult:
+          weights: dict | None = None, jobs: int = 1, progress: Progress | None = None,
+          engine: str | None = None, scheduler: str | None = None,
+          notify: Callable[[str], None] | None = None) -> AuditResult:
     """Audit article folders (or batches of them) and score them.
 
-    ``jobs`` > 1 audits articles in that many processes (0: one per core); results keep
-    the order of the folders whatever the order they finish in.
+    ``engine`` (see :data:`toolkit.runner.ENGINES`): ``serial``, ``process`` (``jobs``
+    local processes, 0: one per core) or ``dask`` (a local Dask cluster of ``jobs``
+    workers, or the one whose scheduler is at ``scheduler``); by default ``serial`` for
+    one job, ``process`` for more, ``dask`` when a scheduler is given. Results keep the
+    order of the folders whatever order they finish in. ``notify`` receives notes about
+    the run (e.g. fewer workers than asked because memory is short).
     """
+    from .runner import default_engine, get_engine
     from .scoring import score_batch
 
     selection = selection or Selection()
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
-    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
-    results: list[ArticleResult] = []
-    if workers == 1 or len(folders) == 1:
-        for n, folder in enumerate(folders, 1):
-            if progress:
-                progress(str(folder), n, len(folders))
-            results.append(_audit_one(folder, gloss, selection, weights))
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(folders))) as pool:
-            futures = [pool.submit(_audit_one, f, gloss, selection, weights) for f in folders]
-            for n, (folder, future) in enumerate(zip(folders, futures), 1):
-                results.append(future.result())
-                if progress:
-                    progress(str(folder), n, len(folders))
+    runner = get_engine(engine or default_engine(jobs, scheduler), jobs, scheduler=scheduler,
+                        warm_up=preload, notify=notify)
+    results = list(runner.map(_audit_task, folders, (gloss, selection, weights), progress))
     return AuditResult(tuple(results), score_batch(results), signature(selection), fail_on)
+
+
+def _audit_task(folder: Path, glossary: Glossary | None, selection: Selection, weights: dict | None):
+    """What a worker runs for one folder: the audit, plus the batch term summary computed
+    while the article is at hand. Whatever ``_audit_one`` returns is passed through."""
+    from .scoring.terms import batch_part
+
+    result = _audit_one(folder, glossary, selection, weights)
+    if isinstance(result, ArticleResult) and result.batch_terms is None:
+        result = replace(result, batch_terms=batch_part(result.article))
+    return result
 
 
 def _audit_one(folder: Path, glossary: Glossary | None, selection: Selection,
@@ -160,6 +165,26 @@ def _audit_one(folder: Path, glossary: Glossary | None, selection: Selection,
     article = load_article(folder, glossary)
     findings = run_rules(article, selection)
     return ArticleResult(article, findings, score_article(article, findings, weights))
+
+
+def preload() -> None:
+    """Load what audits need (spaCy pipelines, lexicons, word lists) into this process once,
+    before worker processes are forked from it or when a Dask worker starts.
+
+    An invented two-sentence article is audited from English and from Chinese, so every
+    model and table that is loaded lazily today is loaded, whatever loads it.
+    """
+    from . import nlp
+
+    if hasattr(nlp, "preload"):
+        nlp.preload()
+    target = "Le conseil a voté 3 budgets le 4 mai. La séance a duré deux heures.\n"
+    for lang, source in (("en", "The council voted 3 budgets on 4 May. The session lasted two hours.\n"),
+                         ("zh", "理事会于5月4日通过了3项预算。会议持续了两个小时。\n")):
+        article = article_from_strings(target, source, src_lang=lang,
+                                       glossary_rows=["council,conseil", "budget,budget"] if lang == "en"
+                                       else ["预算,budget"])
+        audit_article(article)
 
 
 def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = False,
@@ -230,5 +255,5 @@ def _all_rules():
     return ALL_RULES
 
 
-__all__ = ["audit", "audit_article", "load_article", "find_articles", "article_from_strings",
+__all__ = ["audit", "audit_article", "preload", "load_article", "find_articles", "article_from_strings",
            "align_documents", "align_texts", "signature", "Selection"]

@@ -9,6 +9,10 @@ from typing import List, Optional
 import typer
 
 from ..errors import UsageError
+from ..runner import ENGINES
+
+
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)  # the engines' table
 
 
 class Format(str, Enum):
@@ -38,10 +42,20 @@ def audit(
                                        "TYPO=neutral. Repeatable."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (CSV/TSV/TBX) for every "
                                             "article; default: glossary.csv in each article folder."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Articles audited in parallel (0 = all cores)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text report "
                                          "(default: when writing to a terminal)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    # -- scale-out: how the articles of a batch are run, and the progress display --
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Articles audited in parallel: local worker "
+                             "processes, or Dask workers of the local cluster (0 = all cores; capped by "
+                             "the memory available, with a note)."),
+    engine: Optional[Engine] = typer.Option(None, "--engine", help="serial, process (local processes) or "
+                                            "dask (Dask distributed). Default: serial for --jobs 1, process "
+                                            "for more, dask with --scheduler."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
+                                            "(tcp://host:8786); default with --engine dask: a local cluster "
+                                            "of --jobs workers on 127.0.0.1."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display (there is none either "
+                               "when stderr is not a terminal or CI is set)."),
 ) -> None:
     """Audit machine-translated articles and report findings, scores and a verdict."""
     from .. import api
@@ -56,9 +70,13 @@ def audit(
     if threshold == Severity.NEUTRAL:
         raise UsageError("--fail-on neutral would fail on review hints; use minor, major or critical")
     selection = Selection.parse(select, ignore, severity)
-    progress = None if quiet or not sys.stderr.isatty() else _progress
-    result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
-                       jobs=jobs, progress=progress)
+    if scheduler and engine not in (None, Engine["dask"]):
+        raise UsageError(f"--scheduler is a Dask scheduler address; it needs --engine dask, not {engine.value}")
+    engine_name = engine.value if engine else None
+    with _progress(quiet, engine_name == "dask" or bool(scheduler)) as progress:
+        result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary,
+                           fail_on=threshold, jobs=jobs, progress=progress, engine=engine_name,
+                           scheduler=scheduler, notify=_note)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     width = _width() if output is None else 100
     report = render(result, fmt.value, color=use_color and fmt == Format.text, width=width)
@@ -77,9 +95,17 @@ def _width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 140))
 
 
-def _progress(name: str, done: int, total: int) -> None:
-    if total > 1:
-        sys.stderr.write(f"\r[{done}/{total}] {name[-60:]:<60}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+def _progress(quiet: bool, dask: bool):
+    """The progress display of a batch (a no-op context when none is wanted)."""
+    import contextlib
+
+    from .progress import BatchProgress, DaskProgress, wanted
+
+    if not wanted(quiet):
+        return contextlib.nullcontext(None)
+    return DaskProgress() if dask else BatchProgress()
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"mtqa: note: {message}\n")
+    sys.stderr.flush()
