@@ -61,7 +61,7 @@ def audit(
     from .. import api
     from ..engine import Selection
     from ..model import Severity
-    from ..reporters import render, write_atomic
+    from ..reporters import render_chunks, write_atomic
 
     try:
         threshold = Severity.parse(fail_on)
@@ -79,11 +79,12 @@ def audit(
                            scheduler=scheduler, notify=_note)
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     width = _width() if output is None else 100
-    report = render(result, fmt.value, color=use_color and fmt == Format.text, width=width)
+    report = render_chunks(result, fmt.value, color=use_color and fmt == Format.text, width=width)
     if output is not None:
         write_atomic(output, report)
     else:
-        sys.stdout.write(report)
+        for piece in report:
+            sys.stdout.write(piece)
         sys.stdout.flush()
     if result.failed() and not no_exit:
         raise typer.Exit(1)
