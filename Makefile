@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test eval eval-align eval-terms bench lint clean
+.PHONY: install demo test eval eval-align eval-terms bench bench-scale lint clean
 
 install: $(STAMP)
 
@@ -32,6 +32,9 @@ eval-terms: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m toolkit.evaluation.bench
+
+bench-scale: $(STAMP)
+	$(PY) -m toolkit.evaluation.bench_scale --json out/bench-scale.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build *.egg-info
