@@ -7,10 +7,10 @@ through whatever ``func`` returns (a result or an error record alike). Exception
 by ``func`` propagate to the caller, as they would in a plain loop.
 
 * ``serial`` — a plain loop in this process.
-* ``process`` — local worker processes. On Linux the models are loaded once in this
-  process (``warm_up``) and the workers are forked after, so they share the loaded
-  pages copy-on-write; elsewhere (``spawn``) each worker runs ``warm_up`` once. The
-  number of workers is capped by the memory available, with a note.
+* ``process`` — local worker processes. On Linux the first item runs in this process,
+  which loads the models it needs once, and the workers are forked after: they share the
+  loaded pages copy-on-write; elsewhere (``spawn``) each worker runs ``warm_up`` once.
+  The number of workers is capped by the memory available, with a note.
 * ``dask`` — Dask ``distributed``: a ``LocalCluster`` on the loopback interface by
   default, or the scheduler at ``scheduler`` (``tcp://host:8786``). Items travel in
   chunks (several small items per task); every worker runs ``warm_up`` when the run
@@ -147,8 +147,6 @@ class ProcessEngine:
                 progress(str(items[0]), done, total)
             yield first
             items = items[1:]
-            if self.warm_up:
-                self.warm_up()
             gc.collect()
             gc.freeze()  # keep the collector from writing to (and so copying) the shared pages
             initializer = None
