@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
-from . import html, json_report, junit, markdown, sarif, terminal
+from . import github, html, json_report, junit, markdown, sarif, terminal
 
 FORMATS = {
     "text": terminal,
@@ -19,6 +19,7 @@ FORMATS = {
     "junit": junit,
     "markdown": markdown,
     "html": html,
+    "github": github,
 }
 
 
