@@ -47,6 +47,16 @@ def serial_json(batch) -> str:
     return render(api.audit([batch], jobs=1), "json")
 
 
+@pytest.fixture(scope="module")
+def cli_serial_json(batch, tmp_path_factory) -> str:
+    """The report of ``mtqa audit BATCH -f json --jobs 1`` (the CLI adds CI-gate fields)."""
+    report = tmp_path_factory.mktemp("serial") / "serial.json"
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["audit", str(batch), "-f", "json", "-o", str(report), "--jobs", "1", "--no-exit"])
+    assert exc.value.code == 0
+    return report.read_text(encoding="utf-8")
+
+
 def run_cli(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         cli.main(list(argv))
@@ -69,10 +79,10 @@ def test_dask_local_cluster_of_two_workers_is_byte_identical(batch, serial_json)
     assert render(api.audit([batch], jobs=2, engine="dask"), "json") == serial_json
 
 
-def test_memory_cap_is_a_note_on_stderr(batch, serial_json, capsys, monkeypatch):
+def test_memory_cap_is_a_note_on_stderr(batch, cli_serial_json, capsys, monkeypatch):
     monkeypatch.setattr(runner, "available_mb", lambda: runner.WORKER_MB["fork"] + 10)
     code, out, err = run_cli(["audit", str(batch), "-f", "json", "--jobs", "4", "--no-exit"], capsys)
-    assert code == 0 and out == serial_json
+    assert code == 0 and out == cli_serial_json
     assert err.startswith("mtqa: note: --jobs 4: running 1 worker process,") and "MB" in err
 
 
@@ -100,7 +110,7 @@ def _dask_command() -> str:
     return str(found)
 
 
-def test_two_command_recipe_with_a_real_scheduler_and_worker(batch, serial_json, tmp_path):
+def test_two_command_recipe_with_a_real_scheduler_and_worker(batch, cli_serial_json, tmp_path):
     """`dask scheduler` + `dask worker tcp://…` then `mtqa audit --scheduler tcp://…`, on loopback."""
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
@@ -125,7 +135,7 @@ def test_two_command_recipe_with_a_real_scheduler_and_worker(batch, serial_json,
                               capture_output=True, text=True, timeout=240,
                               env={**os.environ, "PYTHONHASHSEED": "7"})
         assert done.returncode == 0, done.stderr
-        assert report.read_text(encoding="utf-8") == serial_json
+        assert report.read_text(encoding="utf-8") == cli_serial_json
     finally:
         for p in reversed(procs):
             p.terminate()
