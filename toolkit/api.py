@@ -5,6 +5,8 @@ Nothing here prints; progress is reported through an optional callback.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -14,6 +16,7 @@ from .engine import Selection, run_rules
 from .errors import InputError
 from .glossary import Glossary, load_glossary, parse_rows
 from .model import Article, ArticleResult, AuditResult, Bead, Document, Severity
+from .paths import check_regular, display, kind_of, os_problem, stat_input
 from .readers import BILINGUAL_SUFFIXES, HTML_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, from_text, read_document
 from .readers.base import base_lang
 from .segment import segment
@@ -25,16 +28,29 @@ Progress = Callable[[str, int, int], None]
 
 # -- finding articles -------------------------------------------------------------------
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{display(folder)}: cannot list folder: {os_problem(exc)}") from None
+
+
 def _role_file(folder: Path, role: str) -> Path | None:
-    found = sorted(p for p in folder.iterdir() if p.is_file() and p.name.split(".")[0] == role
-                   and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES)
+    found = [p for p in _entries(folder) if p.name.split(".")[0] == role
+             and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
     if len(found) > 1:
-        raise InputError(f"{folder}: several {role}.* files ({', '.join(p.name for p in found)}); keep one")
+        raise InputError(f"{display(folder)}: several {role}.* files "
+                         f"({', '.join(display(p.name) for p in found)}); keep one")
+    if found:  # a folder, pipe or dangling link named like an article file is an error, not "absent"
+        check_regular(found[0], f"{role} file")
     return found[0] if found else None
 
 
 def _bilingual_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in BILINGUAL_SUFFIXES)
+    found = [p for p in _entries(folder) if p.suffix.lower() in BILINGUAL_SUFFIXES]
+    for p in found:
+        check_regular(p, "bilingual file")
+    return found
 
 
 def is_article_dir(folder: Path) -> bool:
@@ -46,22 +62,41 @@ def find_articles(paths: Sequence[str | Path]) -> list[Path]:
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        if p.is_file():
+        mode = stat_input(p, "file or folder").st_mode
+        if stat.S_ISREG(mode):
             if p.suffix.lower() not in BILINGUAL_SUFFIXES | TABLE_SUFFIXES:
-                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
+                raise InputError(f"{display(p)}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
                                  "for a text article give its folder (source.<lang>.txt + mt.<lang>.txt)")
             out.append(p)
+        elif not stat.S_ISDIR(mode):
+            raise InputError(f"{display(p)}: is {kind_of(mode)}, expected an article folder or a "
+                             "bilingual file")
         elif is_article_dir(p):
             out.append(p)
         else:
-            subs = sorted(d for d in p.iterdir() if d.is_dir() and is_article_dir(d))
+            subs = [d for d in _entries(p) if d.is_dir() and is_article_dir(d)]
             if not subs:
-                raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test) and no "
-                                 "article folders inside")
+                raise InputError(f"{display(p)}: no mt.<lang>.<ext> file (the translation under test) "
+                                 "and no article folders inside")
             out.extend(subs)
     return out
+
+
+def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | None = None) -> list[Path]:
+    """Every file an audit of ``paths`` reads: bilingual files, each article's mt, source,
+    reference and glossary files, and ``glossary`` (a report must never overwrite one)."""
+    files = [Path(glossary)] if isinstance(glossary, (str, Path)) else []
+    for item in find_articles(paths):
+        if not item.is_dir():
+            files.append(item)
+            continue
+        for role in ("mt", "source", "reference"):
+            found = _role_file(item, role)
+            if found is not None:
+                files.append(found)
+        files.extend(_bilingual_files(item))
+        files.extend(item / name for name in GLOSSARY_NAMES)
+    return files
 
 
 # -- reading one article ------------------------------------------------------------------
@@ -91,12 +126,12 @@ def load_article(path: str | Path, glossary: Glossary | None = None, *, tgt_lang
         notes.append("no source.<lang>.<ext>: source-aware rules (alignment, numbers, omissions) are off")
     glossary = glossary if glossary is not None else _folder_glossary(p)
     beads = align_documents(source, target, glossary) if source is not None else ()
-    return Article(p.name, target, source, reference, glossary, tuple(beads), tuple(notes))
+    return Article(display(p.name), target, source, reference, glossary, tuple(beads), tuple(notes))
 
 
 def _folder_glossary(folder: Path) -> Glossary | None:
     for name in GLOSSARY_NAMES:
-        if (folder / name).is_file():
+        if os.path.lexists(folder / name):  # a folder or pipe of that name is an error, not "none"
             return load_glossary(folder / name)
     return None
 
@@ -106,7 +141,7 @@ def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str]) 
 
     source, target = read_bilingual(path)
     beads = tuple(Bead(i, (i,), (i,), 1.0) for i in range(len(target.segments)))
-    return Article(path.name, target, source, None, glossary, beads, tuple(notes))
+    return Article(display(path.name), target, source, None, glossary, beads, tuple(notes))
 
 
 def align_documents(source: Document, target: Document, glossary: Glossary | None = None) -> list[Bead]:
@@ -189,8 +224,8 @@ def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = 
     gloss = load_glossary(glossary) if glossary else None
     lexicon = gloss.pairs() if gloss else ()
     if presegmented:
-        src = read_presegmented(source)
-        tgt = read_presegmented(target)
+        src = read_presegmented(source, "source")
+        tgt = read_presegmented(target, "target")
         from .align import align_sentences
         from .readers.base import detect_lang, lang_from_name
 
@@ -248,5 +283,6 @@ def _all_rules():
     return ALL_RULES
 
 
-__all__ = ["audit", "audit_article", "preload", "load_article", "find_articles", "article_from_strings",
+__all__ = ["audit", "audit_article", "preload", "load_article", "find_articles", "input_files",
+           "article_from_strings",
            "align_documents", "align_texts", "signature", "Selection"]

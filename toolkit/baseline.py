@@ -34,6 +34,7 @@ from typing import Any, Mapping, Sequence
 
 from .errors import InputError
 from .model import ArticleResult, AuditResult, Finding, Span
+from .paths import read_bytes
 
 FINGERPRINT_KEY = "mtqa/v1"
 BASELINE_FORMAT = "mtqa-baseline"
@@ -141,7 +142,7 @@ def load_baseline(path: str | Path) -> frozenset[str]:
 
 def _load_json(p: Path, what: str) -> Any:
     try:
-        return json.loads(p.read_text(encoding="utf-8-sig"))
+        return json.loads(read_bytes(p, f"{what} file").decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"{p}: no such {what} file") from None
     except UnicodeDecodeError:
@@ -183,7 +184,7 @@ def load_suppressions(path: str | Path) -> tuple[Suppression, ...]:
         from .config import tomllib
 
         try:
-            data = tomllib.loads(p.read_text(encoding="utf-8-sig"))
+            data = tomllib.loads(read_bytes(p, "suppression file").decode("utf-8-sig"))
         except FileNotFoundError:
             raise InputError(f"{p}: no such suppression file") from None
         except (UnicodeDecodeError, OSError) as exc:

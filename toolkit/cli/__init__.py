@@ -6,6 +6,7 @@ input error (one line on stderr; ``--debug`` shows the traceback).
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -73,11 +74,40 @@ def main(argv: list[str] | None = None) -> None:
         print("mtqa: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
+        _detach_stdout()
         sys.exit(0)
+    except OSError as exc:  # an input or output the checks above did not catch: still one line
+        if debug:
+            raise
+        _detach_stdout()
+        print(f"mtqa: error: {_os_error(exc)}", file=sys.stderr)
+        sys.exit(2)
     except Exception as exc:  # a bug: still one line, and a way to see more
         if debug:
             raise
         print(f"mtqa: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
               file=sys.stderr)
         sys.exit(2)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _detach_stdout()
+    except OSError as exc:
+        _detach_stdout()
+        print(f"mtqa: error: standard output: {_os_error(exc)}", file=sys.stderr)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _os_error(exc: OSError) -> str:
+    from ..paths import os_problem, short
+
+    where = f"{short(exc.filename)}: " if exc.filename else "cannot write output: " \
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else ""
+    return where + os_problem(exc)
+
+
+def _detach_stdout() -> None:
+    from ..reporters import detach_stdout
+
+    detach_stdout()

@@ -76,7 +76,8 @@ def audit(
     from ..config import Config, load_config
     from ..engine import Selection
     from ..model import Severity
-    from ..reporters import render_chunks, write_atomic
+    from ..paths import guard_outputs
+    from ..reporters import render_chunks, write_atomic, write_stdout
     from ..scoring import with_fail_under
 
     cfg = Config() if isolated else load_config(config)
@@ -102,6 +103,10 @@ def audit(
     if baseline is not None and write_baseline is not None:
         raise UsageError("--baseline and --write-baseline do not go together: write the baseline first")
     selection = Selection.parse(select, ignore, severity)
+    # before anything is read at length or written: no report may replace an input
+    read = [p for p in (baseline, suppressions, cfg.path) if p is not None]
+    guard_outputs({"--output": output, "--write-baseline": write_baseline},
+                  api.input_files(paths, glossary) + [Path(p) for p in read])
     gate = Gate(load_baseline(baseline) if baseline is not None else None,
                 load_suppressions(suppressions) if suppressions is not None else ())
     if scheduler and engine not in (None, Engine["dask"]):
@@ -121,9 +126,7 @@ def audit(
     if output is not None:
         write_atomic(output, report)
     else:
-        for piece in report:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+        write_stdout(report)
     if fmt == Format.github:
         _step_summary(result)
     if result.failed() and not no_exit and write_baseline is None:

@@ -33,9 +33,13 @@ def report(
 ) -> None:
     """For each term: renderings with counts and places, adherence, consistency, forbidden hits."""
     try:
+        from ..api import input_files
+        from ..paths import guard_outputs
         from ..reporters import write_atomic
         from ..terms.report import build_report, summary_lines
 
+        guard_outputs({"--html": html, "--md": md, "--csv": csv_out, "--tbx": tbx, "--json": json_out},
+                      input_files(paths, glossary))
         result = build_report(paths, glossary)
         if html:
             from ..reporters.glossary_html import render as render_html
@@ -71,6 +75,8 @@ def report(
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc) if not isinstance(exc, OSError) or not exc.filename else \
-        f"{exc.filename}: {exc.strerror}"
+    from ..paths import os_problem, printable, short
+
+    text = printable(str(exc)) if not isinstance(exc, OSError) or not exc.filename else \
+        f"{short(exc.filename)}: {os_problem(exc)}"
     return " ".join(text.split())

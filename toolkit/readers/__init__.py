@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from ..paths import display
 from .base import base_lang, detect_lang, lang_from_name, read_text
 from .text import blocks_of
 
@@ -33,7 +34,7 @@ def read_document(path: str | Path, lang: str | None = None, what: str = "file")
     else:
         raise InputError(f"{p}: unsupported file type {suffix!r} (expected .txt, .md, .html, "
                          ".xlf, .tmx, .po)")
-    return from_text(text, path=str(p), lang=lang, blocks=blocks)
+    return from_text(text, path=display(p), lang=lang, blocks=blocks)
 
 
 def from_text(text: str, path: str = "<string>", lang: str | None = None, blocks=None,

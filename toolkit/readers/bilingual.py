@@ -23,7 +23,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Block, Document, Segment
-from .base import MAX_BYTES, decode, detect_lang
+from ..paths import display, read_bytes
+from .base import decode, detect_lang
 
 XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".tmx"}
 PO_SUFFIXES = {".po", ".pot"}
@@ -41,7 +42,7 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{p}: not a bilingual file (expected {', '.join(sorted(SUFFIXES))})")
-    text = decode(_read_bytes(p), str(p), "bilingual file")
+    text = decode(_read_bytes(p), display(p), "bilingual file")
     if suffix in XML_SUFFIXES:
         fmt, store = _read_xml(p, text, suffix)
     elif suffix in PO_SUFFIXES:
@@ -81,16 +82,7 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
 # -- reading and parsing -----------------------------------------------------------------
 
 def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise InputError(f"{p}: bilingual file not found")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, expected a bilingual file")
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: larger than the {MAX_BYTES // (1024 * 1024)} MiB limit; split it")
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read bilingual file: {exc.strerror or exc}") from None
+    return read_bytes(p, "bilingual file")
 
 
 def _check_xml(p: Path, text: str) -> str:
@@ -157,15 +149,32 @@ def _csv():
 
 
 def _check_csv_header(p: Path, text: str, delimiter: str) -> None:
-    """A bilingual CSV/TSV starts with a header naming its source and target columns."""
+    """A bilingual CSV/TSV starts with a header naming its source and target columns, and
+    every row parses strictly: no quote left open, no row with more cells than the header
+    (an unquoted ``3,500`` would shift the columns and invent a wrong number)."""
     import csv
+    import io
 
-    first = next(csv.reader(text.splitlines()[:1], delimiter=delimiter), [])
-    names = {c.strip().lower() for c in first}
-    if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
-        sep = "tab" if delimiter == "\t" else "comma"
-        raise InputError(f"{p}: expected a {sep}-separated header row naming 'source' and 'target' "
-                         f"columns, got {first[:4]!r}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    sep = "tab" if delimiter == "\t" else "comma"
+    last = 0
+    try:
+        first = next(reader, [])
+        names = {c.strip().lower() for c in first}
+        if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
+            raise InputError(f"{display(p)}: expected a {sep}-separated header row naming 'source' and "
+                             f"'target' columns, got {first[:4]!r}")
+        last = reader.line_num
+        for row in reader:
+            if len(row) > len(first) and any(c.strip() for c in row[len(first):]):
+                raise InputError(f"{display(p)}:{last + 1}: {len(row)} cells but the header has "
+                                 f"{len(first)}: a value holds an unquoted {sep} (e.g. 3,500); quote it")
+            last = reader.line_num
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise InputError(f"{display(p)}:{last + 1}: a quote opened on this line is never closed; "
+                             "close it") from None
+        raise InputError(f"{display(p)}:{reader.line_num}: malformed CSV: {exc}") from None
 
 
 def _text(value: Any) -> str:
@@ -248,5 +257,5 @@ def _document(p: Path, texts: list[str], lang: dict, meta: dict) -> Document:
         blocks.append(Block(i, pos, end, "unit"))
         segments.append(Segment(i, pos, end, text, i, "unit"))
         pos = end + step
-    return Document(str(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
+    return Document(display(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
                     lang["lang_source"], meta)
