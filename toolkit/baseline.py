@@ -55,13 +55,13 @@ def _context(ar: ArticleResult, f: Finding) -> tuple[str, str, int, int]:
     span, doc = (f.target, ar.article.target) if f.target is not None else (f.source, ar.article.source)
     if span is None or doc is None or not doc.segments:
         return "", "", 0, 0
-    seg, seg_rank = _segment_at(doc, span.start)
+    seg, seg_rank = _segment_at(doc, span.doc_start)
     units = doc.meta.get("units") if isinstance(doc.meta, Mapping) else None
     unit_id = ""
     if isinstance(units, Sequence) and 0 <= seg.block < len(units):
         unit = units[seg.block]
         unit_id = str(unit.get("id", "")) if isinstance(unit, Mapping) else ""
-    local = max(span.start - seg.start, 0)
+    local = max(span.doc_start - seg.start, 0)
     text_rank = seg.text.count(span.text, 0, local) if span.text else 0
     return seg.text, unit_id, seg_rank, text_rank
 
@@ -219,7 +219,7 @@ def accepted_by_reviewer(ar: ArticleResult, f: Finding) -> bool:
     units = doc.meta.get("units") if isinstance(doc.meta, Mapping) else None
     if f.target is None or not units or not doc.segments:
         return False
-    seg, _ = _segment_at(doc, f.target.start)
+    seg, _ = _segment_at(doc, f.target.doc_start)
     if not 0 <= seg.block < len(units):
         return False
     notes = units[seg.block].get("notes") if isinstance(units[seg.block], Mapping) else ""

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 from ..runner import ENGINES
 
 
@@ -116,6 +116,9 @@ def audit(
         result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary,
                            fail_on=threshold, jobs=jobs, progress=progress, engine=engine_name,
                            scheduler=scheduler, notify=_note)
+    if result.errors and not result.articles:  # nothing could be read: nothing to report
+        more = f" (and {len(result.errors) - 1} more unreadable document(s))" if len(result.errors) > 1 else ""
+        raise InputError(result.errors[0].message + more)
     result = with_fail_under(apply_gate(result, gate), fail_under)
     if write_baseline is not None:
         write_atomic(write_baseline, baseline_json(result))
@@ -129,6 +132,10 @@ def audit(
         write_stdout(report)
     if fmt == Format.github:
         _step_summary(result)
+    if result.errors:  # the rest was audited and reported; the batch still is not clean
+        for error in result.errors:
+            sys.stderr.write(f"mtqa: error: {error.message}\n")
+        raise typer.Exit(2)
     if result.failed() and not no_exit and write_baseline is None:
         raise typer.Exit(1)
 

@@ -29,7 +29,6 @@ def report(
     tbx: Optional[Path] = typer.Option(None, "--tbx", help="Write candidate new terms as TBX."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the report data as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stdout."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an error."),
 ) -> None:
     """For each term: renderings with counts and places, adherence, consistency, forbidden hits."""
     try:
@@ -60,9 +59,10 @@ def report(
             import json
 
             write_atomic(json_out, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
-    except (MtqaError, OSError) as exc:
-        if debug:
-            raise
+    except (MtqaError, OSError) as exc:  # one line; with --debug the traceback first
+        from . import show_traceback
+
+        show_traceback()
         typer.echo(f"mtqa: error: {_one_line(exc)}", err=True)
         raise typer.Exit(2)
     if not quiet:
