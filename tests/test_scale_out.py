@@ -145,3 +145,19 @@ def test_two_command_recipe_with_a_real_scheduler_and_worker(batch, cli_serial_j
             except subprocess.TimeoutExpired:
                 p.kill()
         logs.close()
+
+
+def test_unreadable_articles_stay_error_entries_in_order_on_every_engine(tmp_path):
+    root = tmp_path / "mixed"
+    for name in ("a", "b", "c", "d"):
+        folder = root / name
+        folder.mkdir(parents=True)
+        (folder / "source.en.txt").write_text("The bridge will close on 4 June.\n", encoding="utf-8")
+        (folder / "mt.fr.txt").write_text("Le pont fermera le 4 juin.\n", encoding="utf-8")
+    (root / "b" / "mt.fr.md").write_text("Le pont.\n", encoding="utf-8")  # two mt files: unreadable
+    serial = api.audit([root], jobs=1)
+    parallel = api.audit([root], jobs=2)
+    assert [a.article.name for a in parallel.articles] == ["a", "c", "d"]
+    assert [e.to_json() for e in parallel.errors] == [e.to_json() for e in serial.errors]
+    assert len(parallel.errors) == 1 and parallel.errors[0].path.endswith("b")
+    assert render(parallel, "json") == render(serial, "json")
