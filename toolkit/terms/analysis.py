@@ -153,10 +153,11 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     matcher = Matcher(base.target_forms, tgt_lang)
     tokens = document_tokens(tgt_doc, base.target_forms)
     per_seg: dict[int, list[Match]] = {}
+    wanted = _wanted(base)
     for seg, toks in zip(tgt_doc.segments, tokens):
         claimed: set[int] = set()
         found = matcher.find(toks, seg.text, seg.start, seg.index, claimed)
-        found += _variants(base, toks, seg.text, seg.start, seg.index, claimed, matcher.cjk)
+        found += _variants(wanted, toks, seg.text, seg.start, seg.index, claimed, matcher.cjk)
         per_seg[seg.index] = sorted(found, key=lambda m: m.start)
         result.matches.extend(per_seg[seg.index])
     if src_doc is None or not article.beads:
@@ -171,15 +172,20 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     return result
 
 
-def _variants(base: TermBase, toks: Sequence[Token], text: str, offset: int, segment: int,
-              claimed: set[int], cjk: bool) -> list[Match]:
-    """Form variants of approved targets (case, hyphen, spacing) among unclaimed tokens."""
-    if cjk:
-        return []
+def _wanted(base: TermBase) -> dict[str, list[Form]]:
+    """Approved targets by variant key (see :func:`_variants`)."""
     wanted: dict[str, list[Form]] = {}
     for f in base.target_forms:
         if f.role == "accepted" and f.vkey:
             wanted.setdefault(f.vkey, []).append(f)
+    return wanted
+
+
+def _variants(wanted: dict[str, list[Form]], toks: Sequence[Token], text: str, offset: int,
+              segment: int, claimed: set[int], cjk: bool) -> list[Match]:
+    """Form variants of approved targets (case, hyphen, spacing) among unclaimed tokens."""
+    if cjk:
+        return []
     out = []
     for i, first in enumerate(toks):
         if not first.is_word or i in claimed:
