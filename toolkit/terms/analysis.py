@@ -292,14 +292,32 @@ def _span(segments, indices: Sequence[int]) -> tuple[int, int] | None:
     return segments[indices[0]].start, segments[indices[-1]].end
 
 
+_BY_TERM: "OrderedDict[int, tuple[TermBase, dict[int, list[Form]]]]" = OrderedDict()
+
+
+def _accepted_of(base: TermBase) -> dict[int, list[Form]]:
+    """Approved target forms of each term, in form order (built once per term base)."""
+    got = _BY_TERM.get(id(base))
+    if got is None or got[0] is not base:
+        table: dict[int, list[Form]] = {}
+        for f in base.target_forms:
+            if f.role == "accepted":
+                for t in f.terms:
+                    table.setdefault(t, []).append(f)
+        got = _BY_TERM[id(base)] = (base, table)
+        while len(_BY_TERM) > 16:
+            _BY_TERM.popitem(last=False)
+    return got[1]
+
+
 def _partial(base: TermBase, term: int, seg_ids: Sequence[int], segments, tokens, used) -> Match | None:
     """The longest run of target tokens equal to a contiguous part of an approved
     multi-word target, covering at least half of its content words."""
     from .matcher import _token_ok
 
     best = None
-    for f in base.target_forms:
-        if f.role != "accepted" or term not in f.terms or len(f.tokens) < 2:
+    for f in _accepted_of(base).get(term, ()):
+        if len(f.tokens) < 2:
             continue
         content = [k for k, ft in enumerate(f.tokens) if fold(ft.text) not in STOPWORDS and
                    any(c.isalnum() for c in ft.text)]
