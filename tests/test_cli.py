@@ -102,7 +102,7 @@ def test_json_contract(tmp_path, capsys, only_test_rule):
     assert len(data["findings"]) == 3
     f = data["findings"][1]
     assert set(f) == {"rule_id", "rule_name", "category", "severity", "message", "suggestion", "target",
-                      "source", "bead", "replacement"}
+                      "source", "bead", "replacement", "fingerprint"}
     assert f["target"]["text"] == "banane"
     text = (folder / "mt.fr.txt").read_text(encoding="utf-8")
     assert text[f["target"]["start"]:f["target"]["end"]] == "banane"

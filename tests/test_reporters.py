@@ -65,7 +65,7 @@ def test_every_format_renders():
 
 def test_json_keeps_offsets():
     data = json.loads(render(result(), "json"))
-    assert data["schema_version"] == "1.1" and data["failed"] is True
+    assert data["schema_version"] == "1.2" and data["failed"] is True
     for f in data["findings"]:
         assert TEXT[f["target"]["start"]:f["target"]["end"]] == f["target"]["text"]
 

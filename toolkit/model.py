@@ -209,6 +209,7 @@ class AuditResult:
     scores: Mapping[str, Any]
     signature: str
     fail_on: Severity = Severity.MAJOR
+    fail_under: float | None = None  # MQM quality gate (per article and batch), off when None
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -216,4 +217,15 @@ class AuditResult:
 
     def failed(self, threshold: Severity | None = None) -> bool:
         limit = self.fail_on if threshold is None else threshold
-        return any(f.severity >= limit and f.severity > Severity.NEUTRAL for f in self.findings)
+        return (any(f.severity >= limit and f.severity > Severity.NEUTRAL for f in self.findings)
+                or bool(self.below_quality()))
+
+    def below_quality(self) -> list[str]:
+        """Names of the articles (and ``"batch"``) whose MQM quality is under ``fail_under``."""
+        if self.fail_under is None:
+            return []
+        low = [a.article.name for a in self.articles
+               if a.scores.get("mqm", {}).get("quality", 100.0) < self.fail_under]
+        if self.scores.get("mqm", {}).get("quality", 100.0) < self.fail_under:
+            low.append("batch")
+        return low

@@ -22,7 +22,7 @@ app = typer.Typer(
     name="mtqa",
     help="Translation-quality linter for machine-translated articles: align, check, score, report.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

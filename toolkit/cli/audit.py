@@ -18,16 +18,20 @@ class Format(str, Enum):
     junit = "junit"
     markdown = "markdown"
     html = "html"
+    github = "github"
 
 
 def audit(
     paths: List[Path] = typer.Argument(..., help="Article folders (source.<lang>.txt + mt.<lang>.txt), "
                                        "batch folders of such folders, or bilingual files (.xlf, .tmx, .po)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help="Output format (default text; "
+                                         "github: annotations for GitHub Actions)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here (atomically) "
                                           "instead of standard output."),
-    fail_on: str = typer.Option("major", "--fail-on", help="Exit 1 when a finding has this severity or "
-                                "higher: minor, major, critical."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="Exit 1 when a finding has this severity or "
+                                          "higher: minor, major (default), critical."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when the MQM quality of an "
+                                               "article or of the batch is below this (e.g. 90)."),
     no_exit: bool = typer.Option(False, "--no-exit", help="Always exit 0 after a report (findings do not "
                                  "fail the command; input errors still exit 2)."),
     select: Optional[str] = typer.Option(None, "--select", help="Only rules whose id starts with one of "
@@ -38,27 +42,62 @@ def audit(
                                        "TYPO=neutral. Repeatable."),
     glossary: Optional[Path] = typer.Option(None, "--glossary", "-g", help="Glossary (CSV/TSV/TBX) for every "
                                             "article; default: glossary.csv in each article folder."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Articles audited in parallel (0 = all cores)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings that "
+                                            "are not in this baseline file."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings "
+                                                  "in this baseline file (then exit 0)."),
+    suppressions: Optional[Path] = typer.Option(None, "--suppressions", help="TOML/JSON file of accepted "
+                                                "findings (fingerprint or rule+text, with a reason)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Articles audited in parallel "
+                                       "(0 = all cores; default 1)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Read settings from this file instead of the "
+                                          "nearest mtqa.toml / pyproject.toml [tool.mtqa]."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text report "
                                          "(default: when writing to a terminal)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
     """Audit machine-translated articles and report findings, scores and a verdict."""
     from .. import api
+    from ..baseline import Gate, apply_gate, baseline_json, load_baseline, load_suppressions
+    from ..config import Config, load_config
     from ..engine import Selection
     from ..model import Severity
     from ..reporters import render, write_atomic
+    from ..scoring import with_fail_under
 
+    cfg = Config() if isolated else load_config(config)
+    fmt = fmt or Format(cfg.get("format", "text"))
+    fail_on = fail_on if fail_on is not None else cfg.get("fail-on", "major")
+    fail_under = fail_under if fail_under is not None else cfg.get("fail-under")
+    select = select if select is not None else cfg.get("select")
+    ignore = ignore if ignore is not None else cfg.get("ignore")
+    severity = severity or cfg.get("severity", [])
+    glossary = glossary if glossary is not None else cfg.get("glossary")
+    baseline = baseline if baseline is not None else cfg.get("baseline")
+    suppressions = suppressions if suppressions is not None else cfg.get("suppressions")
+    jobs = jobs if jobs is not None else cfg.get("jobs", 1)
     try:
         threshold = Severity.parse(fail_on)
-    except ValueError as exc:
-        raise UsageError(f"--fail-on: {exc}") from None
+    except ValueError:
+        raise UsageError(f"--fail-on: unknown severity {fail_on!r} (expected one of: minor, major, critical)") \
+            from None
     if threshold == Severity.NEUTRAL:
         raise UsageError("--fail-on neutral would fail on review hints; use minor, major or critical")
+    if fail_under is not None and not -1e9 < fail_under <= 100:
+        raise UsageError(f"--fail-under: {fail_under:g} is not an MQM quality (at most 100)")
+    if baseline is not None and write_baseline is not None:
+        raise UsageError("--baseline and --write-baseline do not go together: write the baseline first")
     selection = Selection.parse(select, ignore, severity)
+    gate = Gate(load_baseline(baseline) if baseline is not None else None,
+                load_suppressions(suppressions) if suppressions is not None else ())
     progress = None if quiet or not sys.stderr.isatty() else _progress
     result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
                        jobs=jobs, progress=progress)
+    result = with_fail_under(apply_gate(result, gate), fail_under)
+    if write_baseline is not None:
+        write_atomic(write_baseline, baseline_json(result))
+        sys.stderr.write(f"mtqa: wrote baseline {write_baseline} ({len(result.findings)} findings)\n")
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     width = _width() if output is None else 100
     report = render(result, fmt.value, color=use_color and fmt == Format.text, width=width)
@@ -67,8 +106,26 @@ def audit(
     else:
         sys.stdout.write(report)
         sys.stdout.flush()
-    if result.failed() and not no_exit:
+    if fmt == Format.github:
+        _step_summary(result)
+    if result.failed() and not no_exit and write_baseline is None:
         raise typer.Exit(1)
+
+
+def _step_summary(result) -> None:
+    """In GitHub Actions, the Markdown report also goes to the job summary page."""
+    import os
+
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from ..reporters import render
+
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(render(result, "markdown"))
+    except OSError as exc:
+        sys.stderr.write(f"mtqa: warning: cannot write the job summary {path}: {exc.strerror or exc}\n")
 
 
 def _width() -> int:

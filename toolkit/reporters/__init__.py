@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import InputError
-from . import html, json_report, junit, markdown, sarif, terminal
+from . import github, html, json_report, junit, markdown, sarif, terminal
 
 FORMATS = {
     "text": terminal,
@@ -18,6 +18,7 @@ FORMATS = {
     "junit": junit,
     "markdown": markdown,
     "html": html,
+    "github": github,
 }
 
 

@@ -38,6 +38,7 @@ def render_csv(report: TermReport) -> str:
 
 
 def render_tbx(report: TermReport) -> str:
-    src = (report.src_lang or "und").split("-")[0]
-    tgt = (report.tgt_lang or "und").split("-")[0]
+    first = report.document_info[0] if report.document_info else {}
+    src = (first.get("src_lang") or report.src_lang or "und").split("-")[0]
+    tgt = (first.get("tgt_lang") or report.tgt_lang or "und").split("-")[0]
     return to_tbx(((s, r[:1], n) for s, r, n in _rows(report)), src, tgt)

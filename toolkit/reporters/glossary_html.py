@@ -105,6 +105,18 @@ def _table(rows: list[TermRow], discovered: bool, table_id: str) -> str:
             f"<tbody>{body}</tbody></table></div>")
 
 
+def _documents(report: TermReport) -> str:
+    """Each document with its own glossary and language pair."""
+    if len(report.document_info) < 2:
+        return ""
+    rows = "".join(f"<tr><td>{escape(i['name'])}</td><td>{escape(i['file'])}</td>"
+                   f"<td>{escape(i['src_lang'] or '?')} → {escape(i['tgt_lang'] or '?')}</td>"
+                   f"<td>{escape(i['glossary'] or 'none: terms were discovered')}</td></tr>"
+                   for i in report.document_info)
+    return ('<h2>Documents</h2><div class="wrap"><table id="documents"><thead><tr><th>Document</th>'
+            f"<th>File</th><th>Languages</th><th>Glossary</th></tr></thead><tbody>{rows}</tbody></table></div>")
+
+
 def render(report: TermReport) -> str:
     s = report.summary
     adh = s.get("adherence") or {}
@@ -133,6 +145,7 @@ documents: {escape(", ".join(report.documents))}</div>
 Adherence: approved renderings / source-term occurrences. C_strict: agreeing pairs of
 renderings within a document (a miss agrees with nothing); C_match: the same over matched
 renderings only.</div></section>
+{_documents(report)}
 <h2>Glossary terms</h2>{_table(report.terms, False, "terms")}
 <h2>Candidate new terms</h2>{_table(report.candidates, True, "candidates")}
 <p class="muted" id="status">Tables are static (JavaScript off).</p>

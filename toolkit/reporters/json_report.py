@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from .. import REPORT_SCHEMA_URL, __version__
 from ..model import AuditResult
+from .triage import article_scores
 
-SCHEMA_VERSION = "1.1"  # 1.1: findings carry "replacement" (machine-applicable fix)
+# 1.1: findings carry "replacement" (machine-applicable fix)
+# 1.2: "$schema" (toolkit/data/report.schema.json), findings carry "fingerprint" (baselines,
+#      suppressions); "fail_under", "below_quality" and "articles" (per-article scores, worst first)
+SCHEMA_VERSION = "1.2"
+SCHEMA_FILE = "report.schema.json"  # in toolkit/data/
 
 
 def document_json(doc) -> dict | None:
@@ -32,14 +37,21 @@ def as_dict(result: AuditResult) -> dict:
             "findings": len(a.findings),
             "scores": a.scores,
         })
+    from ..baseline import fingerprints
+
+    findings = [dict(f.to_json(), fingerprint=fp) for f, fp in zip(result.findings, fingerprints(result))]
     return {
+        "$schema": REPORT_SCHEMA_URL,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "mtqa", "version": __version__},
         "signature": result.signature,
         "fail_on": result.fail_on.label,
+        "fail_under": result.fail_under,
         "failed": result.failed(),
+        "below_quality": result.below_quality(),
         "documents": documents,
-        "findings": [f.to_json() for f in result.findings],
+        "articles": article_scores(result),
+        "findings": findings,
         "scores": result.scores,
     }
 

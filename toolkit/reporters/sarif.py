@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..model import AuditResult, Finding, Severity
+from .triage import article_scores
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning",
@@ -13,12 +14,13 @@ LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "w
 
 
 def _rule_descriptor(r) -> dict:
-    from ..docs import render as render_doc
+    from ..docs import help_uri, render as render_doc
 
     return {
         "id": r.id,
         "name": r.name,
         "shortDescription": {"text": r.summary},
+        "helpUri": help_uri(r),
         "fullDescription": {"text": r.section("What it does") or r.summary},
         "help": {"text": render_doc(r), "markdown": render_doc(r)},
         "defaultConfiguration": {"level": LEVEL[r.severity]},
@@ -67,6 +69,21 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict:
     return out
 
 
+def _results(result: AuditResult, rule_index: dict[str, int]) -> list[dict]:
+    """Every finding, with the fingerprint that baselines use as ``partialFingerprints``."""
+    from ..baseline import FINGERPRINT_KEY, fingerprints
+
+    compared = bool((result.scores.get("filtered") or {}).get("baseline_used"))
+    out = []
+    for f, fp in zip(result.findings, fingerprints(result)):
+        item = _result(f, rule_index)
+        item["partialFingerprints"] = {FINGERPRINT_KEY: fp}
+        if compared:  # --baseline: what is left is new
+            item["baselineState"] = "new"
+        out.append(item)
+    return out
+
+
 def as_dict(result: AuditResult) -> dict:
     from ..engine import ALL_RULES  # the rules the engine runs
 
@@ -80,8 +97,10 @@ def as_dict(result: AuditResult) -> dict:
                 "informationUri": "https://pypi.org/project/mtqa/",
                 "rules": [_rule_descriptor(r) for r in ALL_RULES],
             }},
-            "results": [_result(f, rule_index) for f in result.findings],
-            "properties": {"signature": result.signature, "scores": result.scores},
+            "results": _results(result, rule_index),
+            "properties": {"signature": result.signature, "scores": result.scores,
+                           "failOn": result.fail_on.label, "failUnder": result.fail_under,
+                           "articles": article_scores(result)},
             "columnKind": "unicodeCodePoints",
         }],
     }

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import ArticleResult, AuditResult, Finding, Severity
+from .triage import article_scores, fmt, reference_text
 
 STYLE = {
     Severity.CRITICAL: "bold white on red",
@@ -26,12 +27,12 @@ def render(result: AuditResult, color: bool = False, width: int = 100, **_: obje
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, soft_wrap=False, emoji=False)
     for article_result in result.articles:
-        _article(console, article_result)
+        _article(console, article_result, result.fail_under is not None)
     _batch(console, result)
     return buffer.getvalue()
 
 
-def _article(console: Console, res: ArticleResult) -> None:
+def _article(console: Console, res: ArticleResult, gated: bool = False) -> None:
     art = res.article
     tgt = art.target
     head = Text()
@@ -58,7 +59,7 @@ def _article(console: Console, res: ArticleResult) -> None:
             _finding(console, tgt.text, f)
     if not res.findings:
         console.print(Text("  no findings", style="green"))
-    _article_summary(console, res)
+    _article_summary(console, res, gated)
     console.print()
 
 
@@ -121,13 +122,16 @@ def _short(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def _article_summary(console: Console, res: ArticleResult) -> None:
+def _article_summary(console: Console, res: ArticleResult, gated: bool) -> None:
     mqm = res.scores.get("mqm", {})
     if not mqm:
         return
     sev = mqm.get("by_severity", {})
-    verdict = "[green]pass[/]" if mqm.get("pass") else "[red]fail[/]"
-    line = (f"  MQM quality {mqm['quality']:.1f} ({verdict} at {mqm['threshold']:.0f}) · penalty "
+    if gated:
+        verdict = ("[green]pass[/]" if mqm.get("pass") else "[red]fail[/]") + f" at --fail-under {mqm['threshold']:g}"
+    else:
+        verdict = ("at or above" if mqm.get("pass") else "below") + f" {mqm['threshold']:g}; not gated"
+    line = (f"  MQM quality {mqm['quality']:.1f} ({verdict}) · penalty "
             f"{mqm['penalty']:.1f} per 1,000 {mqm['words_from']} words ({mqm['words']}) · "
             + ", ".join(f"{sev.get(k, 0)} {k}" for k in ("critical", "major", "minor", "neutral")))
     console.print()
@@ -138,7 +142,9 @@ def _article_summary(console: Console, res: ArticleResult) -> None:
         console.print(f"  {summary}")
     ref = res.scores.get("reference")
     if ref:
-        console.print("  vs reference: " + " · ".join(f"{k.upper()} {v['score']:.1f}" for k, v in ref.items()))
+        console.print("  vs reference: " + reference_text(ref))
+        for k, v in ref.items():
+            console.print(Text(f"    {k} signature: {v['signature']}", style="dim"))
 
 
 def _terms_line(terms: dict) -> str:
@@ -174,8 +180,19 @@ def _batch(console: Console, result: AuditResult) -> None:
                    f"build fails on {result.fail_on.label} and above")
     lines = [verdict]
     if mqm:
+        gate = (f" · fails under {result.fail_under:g}" if result.fail_under is not None else "")
         lines.append(Text(f"MQM quality {mqm['quality']:.1f} · penalty {mqm['penalty']:.1f} per 1,000 words "
-                          f"({mqm['words']} words)"))
+                          f"({mqm['words']} words){gate}"))
+    for name in result.below_quality():
+        lines.append(Text(f"quality gate: {name} is below {result.fail_under:g}", style="bold red"))
+    filtered = result.scores.get("filtered") or {}
+    hidden = [f"{filtered[k]} {label}" for k, label in (("baseline", "in the baseline"),
+              ("suppressed", "suppressed"), ("accepted_in_file", "accepted by a reviewer's note")) if filtered.get(k)]
+    if hidden:
+        lines.append(Text("not shown: " + ", ".join(hidden), style="dim"))
+    if filtered.get("baseline_fixed"):
+        lines.append(Text(f"{filtered['baseline_fixed']} baseline entries were fixed since: write the baseline "
+                          "again to drop them", style="dim"))
     if rules:
         lines.append(Text("rules: " + ", ".join(f"{k}×{v}" for k, v in sorted(rules.items())), style="dim"))
     if findings:
@@ -184,4 +201,20 @@ def _batch(console: Console, result: AuditResult) -> None:
     lines.append(Text(f"signature: {result.signature}", style="dim"))
     if findings:
         console.print(table)
+    if len(result.articles) > 1:
+        console.print(_triage(result))
     console.print(Panel(Group(*lines), title="mtqa summary", title_align="left", expand=False))
+
+
+def _triage(result: AuditResult) -> Table:
+    """Articles worst first: MQM quality, term adherence, finding counts."""
+    table = Table(title="Articles, worst first", title_justify="left", show_edge=False, pad_edge=False)
+    for name, justify in (("article", "left"), ("MQM", "right"), ("terms", "right"), ("critical", "right"),
+                          ("major", "right"), ("minor", "right"), ("neutral", "right"), ("reference", "left")):
+        table.add_column(name, justify=justify)
+    for row in article_scores(result):
+        sev = row["by_severity"]
+        table.add_row(row["article"], fmt(row["quality"]), fmt(row["term_adherence"], pct=True),
+                      *(str(sev[k] or "·") for k in ("critical", "major", "minor", "neutral")),
+                      reference_text(row["reference"]))
+    return table

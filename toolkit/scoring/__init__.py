@@ -1,9 +1,10 @@
 """Scores of an article and of a batch: MQM, term adherence/consistency, reference metrics."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping, Sequence
 
-from ..model import Article, ArticleResult, Finding
+from ..model import Article, ArticleResult, AuditResult, Finding
 from .metrics import reference_metrics
 from .mqm import mqm_batch, mqm_score
 from .terms import score_terms, score_terms_batch
@@ -20,3 +21,21 @@ def score_batch(results: Sequence[ArticleResult]) -> dict:
     return {"mqm": mqm_batch([r.scores["mqm"] for r in results]),
             "terms": score_terms_batch([r.article for r in results]),
             "articles": len(results)}
+
+
+def with_fail_under(result: AuditResult, quality: float | None) -> AuditResult:
+    """``result`` gated on MQM quality: each article's and the batch's ``mqm`` threshold and
+    pass/fail become ``quality``, and ``result.failed()`` fails below it."""
+    if quality is None:
+        return result
+
+    def gated(mqm: Mapping) -> dict:
+        return {**mqm, "threshold": quality, "pass": mqm.get("quality", 100.0) >= quality}
+
+    articles = tuple(replace(a, scores={**a.scores, "mqm": gated(a.scores["mqm"])}) if "mqm" in a.scores
+                     else a for a in result.articles)
+    batch = dict(result.scores)
+    if "mqm" in batch:
+        batch["mqm"] = {**gated(batch["mqm"]),
+                        "failed_articles": sum(1 for a in articles if not a.scores.get("mqm", {}).get("pass", True))}
+    return replace(result, articles=articles, scores=batch, fail_under=quality)

@@ -30,7 +30,9 @@ class Place:
     text: str
 
     def label(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        """``article/file:line:column`` (just ``file:…`` when the article is that file)."""
+        where = self.file if self.document in ("", self.file) else f"{self.document}/{self.file}"
+        return f"{where}:{self.line}:{self.column}"
 
 
 @dataclass
@@ -77,6 +79,8 @@ class TermReport:
     candidates: list[TermRow]
     src_lang: str = ""
     tgt_lang: str = ""
+    # One entry per document: its own glossary and language pair.
+    document_info: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         def row(r: TermRow) -> dict:
@@ -85,7 +89,7 @@ class TermReport:
             return d
         return {"documents": self.documents, "glossary": self.glossary, "summary": self.summary,
                 "terms": [row(r) for r in self.terms], "candidates": [row(r) for r in self.candidates],
-                "src_lang": self.src_lang, "tgt_lang": self.tgt_lang}
+                "src_lang": self.src_lang, "tgt_lang": self.tgt_lang, "document_info": self.document_info}
 
 
 def _place(article: Article, start: int, end: int) -> Place:
@@ -183,9 +187,29 @@ def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | 
                                                    r.adherence if r.adherence is not None else 1,
                                                    r.source or ""))
     cand_rows = sorted(cands.values(), key=lambda r: (-len(r.renderings), -r.occurrences))
-    used = gloss if gloss is not None else next((a.glossary for a in articles if a.glossary), None)
-    return TermReport([a.name for a in articles], getattr(used, "path", None),
-                      score_terms_batch(articles), ordered, cand_rows, src_lang, tgt_lang)
+    info = [document_info(a) for a in articles]
+    used = {i["glossary"] for i in info}
+    if gloss is not None:
+        glossary_name = getattr(gloss, "path", None)
+    elif len(used) == 1:
+        glossary_name = next(iter(used))
+    else:
+        glossary_name = "each article's own (" + ", ".join(
+            f"{i['name']}: {i['glossary'] or 'none'}" for i in info) + ")"
+    pairs = {(i["src_lang"], i["tgt_lang"]) for i in info}
+    if len(pairs) > 1:
+        src_lang = ", ".join(sorted({i["src_lang"] or "?" for i in info}))
+        tgt_lang = ", ".join(sorted({i["tgt_lang"] or "?" for i in info}))
+    return TermReport([a.name for a in articles], glossary_name,
+                      score_terms_batch(articles), ordered, cand_rows, src_lang, tgt_lang, info)
+
+
+def document_info(article: Article) -> dict:
+    """A document's name, target file, own glossary and language pair (never None for text)."""
+    return {"name": article.name, "file": Path(article.target.path).name,
+            "glossary": getattr(article.glossary, "path", None) if article.glossary is not None else None,
+            "src_lang": article.source.lang if article.source is not None else "",
+            "tgt_lang": article.target.lang}
 
 
 def summary_lines(report: TermReport) -> list[str]:
@@ -198,18 +222,24 @@ def summary_lines(report: TermReport) -> list[str]:
         return "n/a" if v is None else f"{v:.1%}"
 
     lines = [f"{len(report.documents)} document(s); glossary: {report.glossary or 'none (terms discovered)'}"]
+    if len(report.document_info) > 1:
+        for i in report.document_info:
+            lines.append(f"  {i['name']}: {i['src_lang'] or '?'} → {i['tgt_lang'] or '?'}, glossary "
+                         f"{i['glossary'] or 'none (terms discovered)'}")
     if adh:
         lines.append(f"adherence {pct(adh.get('micro'))} micro ({adh.get('accepted')}/"
                      f"{adh.get('occurrences')}), {pct(adh.get('macro'))} macro over {adh.get('terms')} terms")
     lines.append(f"consistency C_strict {pct(con.get('c_strict'))}, C_match {pct(con.get('c_match'))}, "
                  f"C_first {pct(con.get('c_first'))} ({con.get('groups', 0)} term groups)")
     if s.get("agreement") is not None:
-        lines.append(f"batch agreement {pct(s['agreement'])}, dispersion {s.get('dispersion')}; "
+        dispersion = "n/a" if s.get("dispersion") is None else f"{s['dispersion']:.2f}"
+        lines.append(f"batch agreement {pct(s['agreement'])}, dispersion {dispersion}; "
                      f"disagreeing: {', '.join(s.get('disagreeing') or []) or 'none'}")
     for r in report.terms:
         if len(r.renderings) > 1 or r.forbidden:
             rend = ", ".join(f"{x.label} ×{x.count}" for x in r.renderings)
-            lines.append(f"  {r.source} → {r.target}: {rend}; forbidden hits {len(r.forbidden)}")
+            lines.append(f"  {r.source} → {r.target or '(no approved target)'}: {rend}; "
+                         f"forbidden hits {len(r.forbidden)}")
     for r in report.candidates[:10]:
         rend = ", ".join(f"{x.label} ×{x.count}" for x in r.renderings)
         lines.append(f"  candidate {r.name}: {rend}")

@@ -130,17 +130,29 @@ def _entry(concept: Element, src: str, tgt: str, origin: str, number: int) -> En
                       "true" if case else "false", _notes(concept), origin, number)
 
 
-def to_tbx(rows: Iterable[tuple[str, Iterable[str], str]], src_lang: str, tgt_lang: str) -> str:
-    """A TBX 2 document for (source term, target renderings, note) rows (export of candidates)."""
+def to_tbx(rows: Iterable[tuple[str, Iterable[str], str]], src_lang: str, tgt_lang: str,
+           title: str = "Candidate terms") -> str:
+    """A TBX 2 (ISO 30042:2008, TBX-Basic) document for (source term, target renderings,
+    note) rows (export of candidates), with the ``martifHeader`` that TBX requires."""
     from xml.sax.saxutils import escape, quoteattr
 
+    from .. import __version__
+
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<martif type="TBX" xml:lang={quoteattr(src_lang)}>',
+           f'<martif type="TBX-Basic" xml:lang={quoteattr(src_lang)}>',
+           "  <martifHeader>",
+           "    <fileDesc>",
+           f"      <titleStmt><title>{escape(title)}</title></titleStmt>",
+           f"      <sourceDesc><p>Exported by mtqa {escape(__version__)} ({escape(src_lang)} to "
+           f"{escape(tgt_lang)}); to be reviewed before use.</p></sourceDesc>",
+           "    </fileDesc>",
+           '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+           "  </martifHeader>",
            "  <text>", "    <body>"]
     for n, (source, targets, note) in enumerate(rows, 1):
         out.append(f'      <termEntry id="c{n}">')
         if note:
-            out.append(f'        <descrip type="definition">{escape(note)}</descrip>')
+            out.append(f"        <note>{escape(note)}</note>")
         out.append(f"        <langSet xml:lang={quoteattr(src_lang)}><tig><term>{escape(source)}"
                    "</term></tig></langSet>")
         out.append(f"        <langSet xml:lang={quoteattr(tgt_lang)}>")
