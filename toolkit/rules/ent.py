@@ -211,7 +211,8 @@ def missing_name(ctx: Context) -> Iterable[Hit]:
     to survive alignment errors), case-insensitively, as itself, as its glossary
     rendering, as the usual French form of an acronym (AI → IA), spelt out (AWS → Amazon
     Web Services), or for long names with the same first letters (Zurich → Zürich).
-    A code holding a digit is major (a model number is meaning), other names minor.
+    In a text without blank lines (one block of thousands of characters), each line
+    stands for a paragraph. A code holding a digit is major (a model number is meaning), other names minor.
     For a Latin-script source, a name is only reported when the translation uses it
     elsewhere: acronyms and names are often translated between such languages
     (COPD → BPCO), and a name the translation never uses was adapted, not lost.
