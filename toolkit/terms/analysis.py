@@ -150,10 +150,10 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     src_lang = base_lang(src_doc.lang) if src_doc else (article.glossary.src_lang or "und")
     base = termbase(article.glossary, src_lang, tgt_lang)
     result = ArticleTerms(base)
-    matcher = Matcher(base.target_forms, tgt_lang)
+    matcher = _per_base(base, "target-matcher", lambda: Matcher(base.target_forms, tgt_lang))
     tokens = document_tokens(tgt_doc, base.target_forms)
     per_seg: dict[int, list[Match]] = {}
-    wanted = _wanted(base)
+    wanted = _per_base(base, "variant-keys", lambda: _wanted(base))
     for seg, toks in zip(tgt_doc.segments, tokens):
         claimed: set[int] = set()
         found = matcher.find(toks, seg.text, seg.start, seg.index, claimed)
@@ -227,7 +227,7 @@ def _label(m: Match) -> str:
 def _source_occurrences(article: Article, base: TermBase) -> list[tuple[int, int, int, int]]:
     """(term, start, end, source segment) of each source term occurrence, longest first."""
     src = article.source
-    matcher = Matcher(base.source_forms, base.src_lang)
+    matcher = _per_base(base, "source-matcher", lambda: Matcher(base.source_forms, base.src_lang))
     tokens = document_tokens(src, base.source_forms)
     out = []
     for seg, toks in zip(src.segments, tokens):
@@ -292,22 +292,30 @@ def _span(segments, indices: Sequence[int]) -> tuple[int, int] | None:
     return segments[indices[0]].start, segments[indices[-1]].end
 
 
-_BY_TERM: "OrderedDict[int, tuple[TermBase, dict[int, list[Form]]]]" = OrderedDict()
+_PER_BASE: "OrderedDict[tuple[int, str], tuple[TermBase, object]]" = OrderedDict()
+
+
+def _per_base(base: TermBase, what: str, make):
+    """``make()``, computed once per term base (a batch shares one glossary's)."""
+    got = _PER_BASE.get((id(base), what))
+    if got is None or got[0] is not base:
+        got = _PER_BASE[(id(base), what)] = (base, make())
+        while len(_PER_BASE) > 64:
+            _PER_BASE.popitem(last=False)
+    return got[1]
 
 
 def _accepted_of(base: TermBase) -> dict[int, list[Form]]:
-    """Approved target forms of each term, in form order (built once per term base)."""
-    got = _BY_TERM.get(id(base))
-    if got is None or got[0] is not base:
+    """Approved target forms of each term, in form order."""
+    def make() -> dict[int, list[Form]]:
         table: dict[int, list[Form]] = {}
         for f in base.target_forms:
             if f.role == "accepted":
                 for t in f.terms:
                     table.setdefault(t, []).append(f)
-        got = _BY_TERM[id(base)] = (base, table)
-        while len(_BY_TERM) > 16:
-            _BY_TERM.popitem(last=False)
-    return got[1]
+        return table
+
+    return _per_base(base, "accepted", make)
 
 
 def _partial(base: TermBase, term: int, seg_ids: Sequence[int], segments, tokens, used) -> Match | None:
