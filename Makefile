@@ -25,7 +25,8 @@ eval: $(STAMP)
 	$(PY) -m toolkit.evaluation.gold corpora --json out/eval.json
 
 eval-align: $(STAMP)
-	$(PY) -m toolkit.evaluation.align --data $(SHARED)/benchmarks/align --json out/eval-align.json
+	$(PY) -m toolkit.evaluation.align --data $(SHARED)/benchmarks/align --baseline --speed \
+		--json out/eval-align.json
 
 eval-terms: $(STAMP)
 	$(PY) -m toolkit.evaluation.terms --data $(SHARED)/benchmarks/terms/wmt21-enfr-dev --json out/eval-terms.json

@@ -181,9 +181,7 @@ def test_rules_list_and_explain(capsys):
 
 
 def test_huge_file_is_refused_before_reading(tmp_path, capsys, monkeypatch):
-    from toolkit.readers import base
-
-    monkeypatch.setattr(base, "MAX_BYTES", 1024)
+    monkeypatch.setenv("MTQA_MAX_INPUT_MB", str(1024 / (1024 * 1024)))
     folder = article(tmp_path, "Une phrase assez longue pour dépasser la limite. " * 40)
     code, _, err = run(["audit", str(folder)], capsys)
     assert code == 2 and one_line_error(err) and "limit" in err

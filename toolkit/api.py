@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -13,7 +15,8 @@ from . import __version__
 from .engine import Selection, run_rules
 from .errors import InputError
 from .glossary import Glossary, load_glossary, parse_rows
-from .model import Article, ArticleResult, AuditResult, Bead, Document, Severity
+from .model import Article, ArticleError, ArticleResult, AuditResult, Bead, Document, Severity
+from .paths import check_regular, display, kind_of, os_problem, stat_input
 from .readers import BILINGUAL_SUFFIXES, HTML_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, from_text, read_document
 from .readers.base import base_lang
 from .segment import segment
@@ -25,59 +28,155 @@ Progress = Callable[[str, int, int], None]
 
 # -- finding articles -------------------------------------------------------------------
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"{display(folder)}: cannot list folder: {os_problem(exc)}") from None
+
+
 def _role_file(folder: Path, role: str) -> Path | None:
-    found = sorted(p for p in folder.iterdir() if p.is_file() and p.name.split(".")[0] == role
-                   and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES)
+    found = [p for p in _entries(folder) if p.name.split(".")[0] == role
+             and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
     if len(found) > 1:
-        raise InputError(f"{folder}: several {role}.* files ({', '.join(p.name for p in found)}); keep one")
+        raise InputError(f"{display(folder)}: several {role}.* files "
+                         f"({', '.join(display(p.name) for p in found)}); keep one")
+    if found:  # a folder, pipe or dangling link named like an article file is an error, not "absent"
+        check_regular(found[0], f"{role} file")
     return found[0] if found else None
 
 
 def _bilingual_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in BILINGUAL_SUFFIXES)
+    """Bilingual files of a folder: XLIFF, TMX, PO, and CSV/TSV whose header names source
+    and target columns (a glossary.csv is not an article)."""
+    out = []
+    for p in _entries(folder):
+        suffix = p.suffix.lower()
+        if suffix in BILINGUAL_SUFFIXES:
+            check_regular(p, "bilingual file")  # a pipe or folder named like one is an error
+            out.append(p)
+        elif suffix in TABLE_SUFFIXES and p.name not in GLOSSARY_NAMES and p.is_file() and _bilingual_table(p):
+            out.append(p)
+    return out
+
+
+def _bilingual_table(path: Path) -> bool:
+    import csv
+
+    try:
+        with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+            first = handle.readline(4096)
+    except OSError:
+        return False
+    cells = {c.strip().lower() for c in next(csv.reader([first], delimiter="\t" if path.suffix.lower() == ".tsv"
+                                                           else ","), [])}
+    return bool({"source", "original", "msgid"} & cells and {"target", "translation", "msgstr"} & cells)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One ``<file>`` of an XLIFF file with several: a document of its own."""
+
+    path: Path
+    index: int  # 0-based among the file's <file> elements
+    original: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.path.name}#{self.original}"
+
+    def __str__(self) -> str:
+        return f"{self.path}#{self.original}"
+
+
+def _documents(path: Path) -> list[Path | Part]:
+    """A bilingual file as documents: itself, or one Part per ``<file>`` element."""
+    from .readers.bilingual import file_parts
+
+    names = file_parts(path)
+    return [Part(path, i, name) for i, name in enumerate(names)] if names else [path]
 
 
 def is_article_dir(folder: Path) -> bool:
-    return folder.is_dir() and (_role_file(folder, "mt") is not None or bool(_bilingual_files(folder)))
+    try:
+        return folder.is_dir() and (_role_file(folder, "mt") is not None or bool(_bilingual_files(folder)))
+    except InputError:  # several mt.* files: an article folder that reports its own error
+        return True
 
 
-def find_articles(paths: Sequence[str | Path]) -> list[Path]:
-    """Article folders (or bilingual files) named by ``paths``; a batch folder holds several."""
-    out: list[Path] = []
+def find_articles(paths: Sequence[str | Path]) -> list[Path | Part]:
+    """The documents named by ``paths``, in order: article folders (``mt.<lang>.<ext>``),
+    bilingual files (each ``<file>`` of a multi-file XLIFF apart), and in a batch folder
+    every bilingual file and every article folder it holds."""
+    out: list[Path | Part] = []
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        if p.is_file():
+        mode = stat_input(p, "file or folder").st_mode
+        if stat.S_ISREG(mode):
             if p.suffix.lower() not in BILINGUAL_SUFFIXES | TABLE_SUFFIXES:
-                raise InputError(f"{p}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
+                raise InputError(f"{display(p)}: a single file must be bilingual (.xlf, .tmx, .po, .csv); "
                                  "for a text article give its folder (source.<lang>.txt + mt.<lang>.txt)")
+            out.extend(_documents(p))
+            continue
+        if not stat.S_ISDIR(mode):
+            raise InputError(f"{display(p)}: is {kind_of(mode)}, expected an article folder or a "
+                             "bilingual file")
+        try:
+            has_mt = _role_file(p, "mt") is not None
+        except InputError:
+            has_mt = True
+        if has_mt:
             out.append(p)
-        elif is_article_dir(p):
-            out.append(p)
-        else:
-            subs = sorted(d for d in p.iterdir() if d.is_dir() and is_article_dir(d))
-            if not subs:
-                raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test) and no "
-                                 "article folders inside")
-            out.extend(subs)
+            continue
+        found = [d for f in _bilingual_files(p) for d in _documents(f)]
+        found += [d for d in _entries(p) if d.is_dir() and is_article_dir(d)]
+        if not found:
+            raise InputError(f"{display(p)}: no mt.<lang>.<ext> file (the translation under test), no "
+                             "bilingual file and no article folders inside")
+        out.extend(found)
     return out
+
+
+def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | None = None) -> list[Path]:
+    """Every file an audit of ``paths`` reads: bilingual files, each article's mt, source,
+    reference and glossary files, and ``glossary`` (a report must never overwrite one)."""
+    files = [Path(glossary)] if isinstance(glossary, (str, Path)) else []
+    for item in find_articles(paths):
+        if isinstance(item, Part):
+            files.append(item.path)
+            continue
+        if not item.is_dir():
+            files.append(item)
+            continue
+        for role in ("mt", "source", "reference"):
+            found = _role_file(item, role)
+            if found is not None:
+                files.append(found)
+        files.extend(_bilingual_files(item))
+        files.extend(item / name for name in GLOSSARY_NAMES)
+    return files
 
 
 # -- reading one article ------------------------------------------------------------------
 
-def load_article(path: str | Path, glossary: Glossary | None = None, *, tgt_lang: str | None = None,
+def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, tgt_lang: str | None = None,
                  src_lang: str | None = None) -> Article:
-    """Read, segment and align one article folder or bilingual file."""
-    p = Path(path)
+    """Read, segment and align one document: an article folder, a bilingual file, or one
+    ``<file>`` of a multi-file XLIFF (a :class:`Part` from :func:`find_articles`)."""
     notes: list[str] = []
+    if isinstance(path, Part):
+        return _bilingual_article(path.path, _glossary_near(path.path, glossary), notes, path)
+    p = Path(path)
     if p.is_file():
-        return _bilingual_article(p, glossary, notes)
+        return _bilingual_article(p, _glossary_near(p, glossary), notes)
     mt = _role_file(p, "mt")
     if mt is None:
         bilingual = _bilingual_files(p)
-        if bilingual:
+        if len(bilingual) == 1:
             return _bilingual_article(bilingual[0], glossary or _folder_glossary(p), notes)
+        if bilingual:
+            raise InputError(f"{p}: holds {len(bilingual)} bilingual files, each a document of its own; "
+                             "audit the folder as a batch (find_articles)")
         raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test)")
     target = segment(read_document(mt, tgt_lang, "translation"))
     source_path = _role_file(p, "source")
@@ -91,22 +190,29 @@ def load_article(path: str | Path, glossary: Glossary | None = None, *, tgt_lang
         notes.append("no source.<lang>.<ext>: source-aware rules (alignment, numbers, omissions) are off")
     glossary = glossary if glossary is not None else _folder_glossary(p)
     beads = align_documents(source, target, glossary) if source is not None else ()
-    return Article(p.name, target, source, reference, glossary, tuple(beads), tuple(notes))
+    return Article(display(p.name), target, source, reference, glossary, tuple(beads), tuple(notes))
+
+
+def _glossary_near(path: Path, glossary: Glossary | None) -> Glossary | None:
+    """A bilingual file in a batch folder uses the glossary given, else its folder's."""
+    return glossary if glossary is not None else _folder_glossary(path.parent)
 
 
 def _folder_glossary(folder: Path) -> Glossary | None:
     for name in GLOSSARY_NAMES:
-        if (folder / name).is_file():
+        if os.path.lexists(folder / name):  # a folder or pipe of that name is an error, not "none"
             return load_glossary(folder / name)
     return None
 
 
-def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str]) -> Article:
+def _bilingual_article(path: Path, glossary: Glossary | None, notes: list[str],
+                       part: Part | None = None) -> Article:
     from .readers.bilingual import read_bilingual
 
-    source, target = read_bilingual(path)
+    source, target = read_bilingual(path, part.index if part is not None else None)
     beads = tuple(Bead(i, (i,), (i,), 1.0) for i in range(len(target.segments)))
-    return Article(path.name, target, source, None, glossary, beads, tuple(notes))
+    return Article(display(part.name if part is not None else path.name), target, source, None, glossary,
+                   beads, tuple(notes))
 
 
 def align_documents(source: Document, target: Document, glossary: Glossary | None = None) -> list[Bead]:
@@ -135,7 +241,7 @@ def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
     workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
-    results: list[ArticleResult] = []
+    results: list[ArticleResult | ArticleError] = []
     if workers == 1 or len(folders) == 1:
         for n, folder in enumerate(folders, 1):
             if progress:
@@ -150,14 +256,20 @@ def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
                 results.append(future.result())
                 if progress:
                     progress(str(folder), n, len(folders))
-    return AuditResult(tuple(results), score_batch(results), signature(selection), fail_on)
+    articles = tuple(r for r in results if isinstance(r, ArticleResult))
+    errors = tuple(r for r in results if isinstance(r, ArticleError))
+    return AuditResult(articles, score_batch(list(articles)), signature(selection), fail_on, errors=errors)
 
 
-def _audit_one(folder: Path, glossary: Glossary | None, selection: Selection,
-               weights: dict | None) -> ArticleResult:
+def _audit_one(folder: Path | Part, glossary: Glossary | None, selection: Selection,
+               weights: dict | None) -> ArticleResult | ArticleError:
+    """Audit one document; an input error becomes an ArticleError (the batch goes on)."""
     from .scoring import score_article
 
-    article = load_article(folder, glossary)
+    try:
+        article = load_article(folder, glossary)
+    except InputError as exc:
+        return ArticleError(str(folder), str(exc))
     findings = run_rules(article, selection)
     return ArticleResult(article, findings, score_article(article, findings, weights))
 
@@ -171,8 +283,8 @@ def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = 
     gloss = load_glossary(glossary) if glossary else None
     lexicon = gloss.pairs() if gloss else ()
     if presegmented:
-        src = read_presegmented(source)
-        tgt = read_presegmented(target)
+        src = read_presegmented(source, "source")
+        tgt = read_presegmented(target, "target")
         from .align import align_sentences
         from .readers.base import detect_lang, lang_from_name
 
@@ -230,5 +342,5 @@ def _all_rules():
     return ALL_RULES
 
 
-__all__ = ["audit", "audit_article", "load_article", "find_articles", "article_from_strings",
+__all__ = ["Part", "audit", "audit_article", "load_article", "find_articles", "input_files", "article_from_strings",
            "align_documents", "align_texts", "signature", "Selection"]

@@ -34,6 +34,7 @@ from typing import Any, Mapping, Sequence
 
 from .errors import InputError
 from .model import ArticleResult, AuditResult, Finding, Span
+from .paths import read_bytes
 
 FINGERPRINT_KEY = "mtqa/v1"
 BASELINE_FORMAT = "mtqa-baseline"
@@ -54,13 +55,13 @@ def _context(ar: ArticleResult, f: Finding) -> tuple[str, str, int, int]:
     span, doc = (f.target, ar.article.target) if f.target is not None else (f.source, ar.article.source)
     if span is None or doc is None or not doc.segments:
         return "", "", 0, 0
-    seg, seg_rank = _segment_at(doc, span.start)
+    seg, seg_rank = _segment_at(doc, span.doc_start)
     units = doc.meta.get("units") if isinstance(doc.meta, Mapping) else None
     unit_id = ""
     if isinstance(units, Sequence) and 0 <= seg.block < len(units):
         unit = units[seg.block]
         unit_id = str(unit.get("id", "")) if isinstance(unit, Mapping) else ""
-    local = max(span.start - seg.start, 0)
+    local = max(span.doc_start - seg.start, 0)
     text_rank = seg.text.count(span.text, 0, local) if span.text else 0
     return seg.text, unit_id, seg_rank, text_rank
 
@@ -141,7 +142,7 @@ def load_baseline(path: str | Path) -> frozenset[str]:
 
 def _load_json(p: Path, what: str) -> Any:
     try:
-        return json.loads(p.read_text(encoding="utf-8-sig"))
+        return json.loads(read_bytes(p, f"{what} file").decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"{p}: no such {what} file") from None
     except UnicodeDecodeError:
@@ -183,7 +184,7 @@ def load_suppressions(path: str | Path) -> tuple[Suppression, ...]:
         from .config import tomllib
 
         try:
-            data = tomllib.loads(p.read_text(encoding="utf-8-sig"))
+            data = tomllib.loads(read_bytes(p, "suppression file").decode("utf-8-sig"))
         except FileNotFoundError:
             raise InputError(f"{p}: no such suppression file") from None
         except (UnicodeDecodeError, OSError) as exc:
@@ -218,7 +219,7 @@ def accepted_by_reviewer(ar: ArticleResult, f: Finding) -> bool:
     units = doc.meta.get("units") if isinstance(doc.meta, Mapping) else None
     if f.target is None or not units or not doc.segments:
         return False
-    seg, _ = _segment_at(doc, f.target.start)
+    seg, _ = _segment_at(doc, f.target.doc_start)
     if not 0 <= seg.block < len(units):
         return False
     notes = units[seg.block].get("notes") if isinstance(units[seg.block], Mapping) else ""

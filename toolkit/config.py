@@ -86,8 +86,9 @@ def load_config(path: str | Path | None = None, start: str | Path | None = None)
 
 def _read(path: Path) -> dict:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        from .paths import read_bytes  # a regular file, size-limited (never a pipe)
+
+        return tomllib.loads(read_bytes(path, "configuration file").decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:

@@ -120,17 +120,31 @@ def _finding(ctx: Context, r: Rule, hit: Hit, selection: Selection) -> Finding:
 
 def _silence_untranslated(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """Drop findings of translation-dependent rules inside segments found untranslated."""
-    untranslated = [
-        seg for f in findings if f.rule_id.startswith(UNTRANSLATED_FAMILIES) and f.target
-        for seg in ctx.target.segments
-        if seg.start <= f.target.start and f.target.end <= seg.end and (f.target.end - f.target.start) >= 0.8 * (seg.end - seg.start)
-    ]
+    import bisect
+
+    segments = ctx.target.segments
+    starts = [seg.start for seg in segments]
+
+    def segment_of(f: Finding):  # the segment holding the finding's span (segments are sorted)
+        a, b = f.target.doc_start, f.target.doc_end
+        i = bisect.bisect_right(starts, a) - 1
+        for j in (i, i - 1):  # an empty segment may sit at the end of the one before
+            if j >= 0 and segments[j].start <= a and b <= segments[j].end:
+                return j
+        return None
+
+    untranslated = set()
+    for f in findings:
+        if f.rule_id.startswith(UNTRANSLATED_FAMILIES) and f.target:
+            i = segment_of(f)
+            if i is not None and (f.target.doc_end - f.target.doc_start) >= 0.8 * (segments[i].end - segments[i].start):
+                untranslated.add(i)
     if not untranslated:
         return findings
     out = []
     for f in findings:
         r = RULES_BY_ID[f.rule_id]
-        inside = f.target and any(s.start <= f.target.start and f.target.end <= s.end for s in untranslated)
+        inside = f.target and segment_of(f) in untranslated
         if inside and r.needs_translation and not r.id.startswith(UNTRANSLATED_FAMILIES) and "source" in r.needs:
             continue
         out.append(f)
@@ -147,7 +161,7 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
         if f.target is None:
             kept.append(f)
             continue
-        key = (f.target.start, f.target.end)
+        key = (f.target.doc_start, f.target.doc_end)
         other = best.get(key)
         if other is None or (f.severity, -order.get(f.rule_id, 0)) > (other.severity, -order.get(other.rule_id, 0)):
             best[key] = f

@@ -129,7 +129,7 @@ def make_entry(source: str, targets: str, forbidden: str = "", case: str = "", n
 def parse_rows(lines: Iterable[str], origin: str = "<glossary>", delimiter: str = ",",
                header: bool | None = None) -> Glossary:
     """Parse CSV/TSV text lines. A header row (``source,target,…``) is recognised and skipped."""
-    reader = csv.reader(list(lines), delimiter=delimiter)
+    reader = csv.reader(list(lines), delimiter=delimiter, strict=True)
     entries: list[Entry] = []
     columns = {name: i for i, name in enumerate(COLUMNS)}
     positional = True
@@ -144,6 +144,8 @@ def parse_rows(lines: Iterable[str], origin: str = "<glossary>", delimiter: str 
                     columns, positional = mapped or columns, mapped is None
                     width = len(row) if mapped else width
                     continue
+            if last_line > first_line:
+                _check_span(row, columns.get("note"), origin, first_line, last_line)
             if not row or all(not c.strip() for c in row):
                 continue
             if row[0].lstrip().startswith("#"):
@@ -163,35 +165,44 @@ def parse_rows(lines: Iterable[str], origin: str = "<glossary>", delimiter: str 
             entries.append(make_entry(cell("source"), cell("target"), cell("forbidden"),
                                       cell("case_sensitive"), cell("note"), origin, first_line))
     except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise InputError(f"{origin}:{last_line + 1}: malformed CSV: a quote opened on this line "
+                             "is never closed; close it or remove it") from None
         raise InputError(f"{origin}:{reader.line_num}: malformed CSV: {exc}") from None
     return Glossary(tuple(entries), origin)
+
+
+def _check_span(row: list[str], note: int | None, origin: str, first: int, last: int) -> None:
+    """A row read over several lines: only a quoted note may hold line breaks; anywhere else
+    it is a quote left open that swallowed the rows after it."""
+    broken = [i for i, c in enumerate(row) if "\n" in c or "\r" in c]
+    if not broken or any(i != note for i in broken):
+        raise InputError(f"{origin}:{first}: a quoted field runs from line {first} to line {last}: "
+                         "a quote is not closed; close it (terms cannot span lines)")
 
 
 def load_glossary(path: str | Path, src_lang: str | None = None,
                   tgt_lang: str | None = None) -> Glossary:
     """Read a CSV, TSV or TBX glossary (by extension; ``.xml`` is read as TBX)."""
+    from .paths import display, read_bytes
+    from .readers.base import decode
+
     p = Path(path)
-    if not p.is_file():
-        raise InputError(f"{p}: glossary not found")
-    data = p.read_bytes()
+    name = display(p)
+    data = read_bytes(p, "glossary")
     suffix = p.suffix.lower()
     if suffix in (".tbx", ".xml"):
         from .terms.tbx import parse_tbx
 
-        return parse_tbx(data, str(p), src_lang, tgt_lang)
-    if b"\x00" in data:
-        raise InputError(f"{p}: glossary is a binary file, expected UTF-8 CSV/TSV")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"{p}:{line}: glossary is not UTF-8 (byte {exc.start}); "
-                         "re-save it as UTF-8") from None
+        rows, src, tgt = parse_tbx(data, name, src_lang, tgt_lang)
+        entries = tuple(make_entry(*row, origin=name, line=number) for number, row in rows)
+        return Glossary(entries, name, src, tgt)
+    text = decode(data, name, "glossary")
     if suffix == ".tsv" or (suffix not in (".csv",) and "\t" in text.split("\n", 1)[0]):
         delimiter = "\t"
     else:
         delimiter = ","
-    glossary = parse_rows(text.splitlines(), str(p), delimiter)
+    glossary = parse_rows(text.splitlines(keepends=True), name, delimiter)
     if not glossary.entries:
-        raise InputError(f"{p}: glossary has no entries")
-    return Glossary(glossary.entries, str(p), src_lang, tgt_lang)
+        raise InputError(f"{name}: glossary has no entries")
+    return Glossary(glossary.entries, name, src_lang, tgt_lang)

@@ -3,6 +3,11 @@
 readers → segment → align → rules → scoring → reporters all speak these types.
 Every offset is a Python ``str`` index into the original file decoded as UTF-8
 (BOM removed, newlines kept as they are).
+
+A Document read from a bilingual or HTML file has a ``text`` of its own (the units or
+the extracted article); its :class:`Origin` maps that text back to the file, so the
+Spans it makes (``Document.span``) carry file offsets, file line/column and the name of
+the unit, and say how a fix must be written into the file.
 """
 from __future__ import annotations
 
@@ -57,6 +62,127 @@ class Segment:
     kind: str = "paragraph"
 
 
+def line_starts(text: str) -> list[int]:
+    """Offsets where the lines of ``text`` start (``\n`` ends a line)."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def escape_for(kind: str | None, text: str) -> str | None:
+    """``text`` written so that it reads as ``text`` inside a file region of this ``kind``;
+    None when it cannot be written there safely."""
+    if kind is None:
+        return None
+    if kind in ("xml", "html"):
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if kind == "po":
+        return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+                .replace("\t", "\\t").replace("\r", "\\r"))
+    if kind == "csv-quoted":
+        return text.replace('"', '""')
+    if kind.startswith("bare:"):  # an unquoted CSV/TSV cell: only text without specials
+        return None if any(c in text for c in '"\r\n' + kind[5:]) else text
+    return text  # "": the file's own text
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a Document's text and the region of the file it was read from.
+
+    ``linear``: each character is the same character in the file (otherwise the run is
+    one unit: an entity, an escape, collapsed white space). ``escape``: how replacement
+    text is written in this region (see :func:`escape_for`); None when it is not text a
+    fix may replace (CDATA, attribute values…).
+    """
+
+    start: int
+    end: int
+    file_start: int
+    file_end: int
+    linear: bool = True
+    escape: str | None = ""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """How a Document's text maps back to its file.
+
+    ``pieces`` cover the Document's text (sorted, non-overlapping, non-empty); text between
+    pieces (separators the reader added) has no place in the file. Markup of the file
+    (tags, comments, line continuations) lies between pieces, so two pieces that are not
+    adjacent in the file are never replaced together. ``units`` name the translation unit
+    that starts at each offset (``(offset, name)``, sorted).
+    """
+
+    file_text: str
+    pieces: tuple[Piece, ...]
+    units: tuple[tuple[int, str], ...] = ()
+
+    def _index(self) -> tuple[list[int], list[int], list[int]]:
+        cache = self.__dict__.get("_index_cache")
+        if cache is None:
+            cache = ([p.start for p in self.pieces], [u[0] for u in self.units],
+                     line_starts(self.file_text))
+            object.__setattr__(self, "_index_cache", cache)
+        return cache
+
+    def line_col(self, file_offset: int) -> tuple[int, int]:
+        starts = self._index()[2]
+        i = bisect.bisect_right(starts, file_offset) - 1
+        return i + 1, file_offset - starts[i] + 1
+
+    def unit_at(self, offset: int) -> str | None:
+        starts = self._index()[1]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.units[i][1] if i >= 0 else None
+
+    def _piece(self, offset: int) -> int:
+        """Index of the last piece starting at or before ``offset`` (-1: none)."""
+        return bisect.bisect_right(self._index()[0], offset) - 1
+
+    def locate(self, start: int, end: int) -> tuple[int, int, str | None]:
+        """File offsets of the text ``[start, end)`` and how a replacement of exactly that
+        region is written (None: the region cannot be replaced safely)."""
+        pieces = self.pieces
+        if not pieces:
+            return 0, 0, None
+        i = self._piece(start)
+        if i < 0:
+            return pieces[0].file_start, pieces[0].file_start, None
+        p = pieces[i]
+        if start == end:  # an insertion point
+            if start < p.end:
+                exact = p.linear or start == p.start
+                return p.file_start + (start - p.start if p.linear else 0), \
+                    p.file_start + (start - p.start if p.linear else 0), p.escape if exact else None
+            return p.file_end, p.file_end, p.escape if start == p.end else None
+        if start >= p.end:  # starts in a gap between pieces
+            fs, escape, i = p.file_end, None, i + 1
+        else:
+            fs = p.file_start + (start - p.start if p.linear else 0)
+            escape = p.escape if (p.linear or start == p.start) else None
+        j = self._piece(end - 1)
+        q = pieces[j]
+        if end - 1 >= q.end:
+            fe, escape = q.file_end, None
+        else:
+            fe = q.file_start + (end - q.start) if q.linear else q.file_end
+            if not q.linear and end != q.end:
+                escape = None
+        for k in range(max(i, 0), j):  # every piece in between: same kind, adjacent
+            a, b = pieces[k], pieces[k + 1]
+            if a.end != b.start or a.file_end != b.file_start or a.escape != b.escape:
+                escape = None
+                break
+        if escape is not None and q.escape != escape:
+            escape = None
+        return fs, max(fs, fe), escape
+
+
 @dataclass(frozen=True)
 class Document:
     """A text in one language, as read from a file.
@@ -73,9 +199,12 @@ class Document:
     segments: tuple[Segment, ...] = ()
     lang_source: str = "filename"
     meta: Mapping[str, Any] = field(default_factory=dict)
+    origin: Origin | None = None  # set when ``text`` is not the file's own text
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of ``offset`` (columns count code points)."""
+        """1-based line and column in the file of ``offset`` (columns count code points)."""
+        if self.origin is not None:
+            return self.origin.line_col(self.origin.locate(offset, offset)[0])
         starts = self._line_starts()
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
@@ -83,23 +212,28 @@ class Document:
     def _line_starts(self) -> list[int]:
         cache = self.__dict__.get("_line_starts_cache")
         if cache is None:
-            cache = [0]
-            text = self.text
-            pos = text.find("\n")
-            while pos != -1:
-                cache.append(pos + 1)
-                pos = text.find("\n", pos + 1)
+            cache = line_starts(self.text)
             # frozen dataclass: stash the cache without triggering __setattr__
             object.__setattr__(self, "_line_starts_cache", cache)
         return cache
 
     def span(self, start: int, end: int) -> "Span":
-        line, column = self.line_col(start)
-        return Span(self.path, start, end, line, column, self.text[start:end])
+        """The Span of ``text[start:end]``: located in the file (offsets, line, column,
+        unit), with how a replacement is written there."""
+        text = self.text[start:end]
+        if self.origin is None:
+            line, column = self.line_col(start)
+            end_line, end_column = self.line_col(end)
+            return Span(self.path, start, end, line, column, text, None, None, "", end_line, end_column)
+        fs, fe, escape = self.origin.locate(start, end)
+        line, column = self.origin.line_col(fs)
+        end_line, end_column = self.origin.line_col(fe)
+        return Span(self.path, fs, fe, line, column, text, self.origin.unit_at(start), (start, end),
+                    escape, end_line, end_column)
 
     def with_segments(self, segments: tuple[Segment, ...]) -> "Document":
         return Document(self.path, self.text, self.lang, self.blocks, tuple(segments),
-                        self.lang_source, self.meta)
+                        self.lang_source, self.meta, self.origin)
 
     @property
     def word_count(self) -> int:
@@ -110,7 +244,15 @@ class Document:
 
 @dataclass(frozen=True)
 class Span:
-    """A located piece of text: file, code-point offsets, 1-based line/column."""
+    """A located piece of text: file, code-point offsets into the decoded file, 1-based
+    line/column of its start (and end), and the text as the document reads it (entities
+    and escapes decoded, so it may differ from the file's characters).
+
+    ``unit`` names the translation unit (XLIFF/TMX id, PO msgctxt+msgid, CSV row) of a
+    bilingual file; ``local`` are the offsets into the Document's own text when they are
+    not file offsets; ``escape`` says how a replacement is written into the file region
+    (``""`` as is; None: no fix can replace this region safely).
+    """
 
     file: str
     start: int
@@ -118,10 +260,33 @@ class Span:
     line: int
     column: int
     text: str
+    unit: str | None = None
+    local: tuple[int, int] | None = None
+    escape: str | None = ""
+    end_line: int | None = None
+    end_column: int | None = None
+
+    @property
+    def doc_start(self) -> int:
+        """Offset of the span in its Document's text."""
+        return self.local[0] if self.local else self.start
+
+    @property
+    def doc_end(self) -> int:
+        return self.local[1] if self.local else self.end
+
+    def file_text(self, replacement: str) -> str | None:
+        """``replacement`` as it must be written over ``[start, end)`` of the file, or None."""
+        return escape_for(self.escape, replacement)
 
     def to_json(self) -> dict:
-        return {"file": self.file, "start": self.start, "end": self.end,
-                "line": self.line, "column": self.column, "text": self.text}
+        out = {"file": self.file, "start": self.start, "end": self.end,
+               "line": self.line, "column": self.column, "text": self.text}
+        if self.end_line is not None:
+            out["end_line"], out["end_column"] = self.end_line, self.end_column
+        if self.unit is not None:
+            out["unit"] = self.unit
+        return out
 
 
 @dataclass(frozen=True)
@@ -177,8 +342,15 @@ class Finding:
             "target": self.target.to_json() if self.target else None,
             "source": self.source.to_json() if self.source else None,
             "bead": self.bead,
-            "replacement": self.replacement,
+            "replacement": self.file_replacement(),
         }
+
+    def file_replacement(self) -> str | None:
+        """The fix as text that replaces ``target.start:target.end`` of the file (escaped
+        for XML, HTML, PO or CSV), or None when there is none or it cannot be written safely."""
+        if self.replacement is None or self.target is None:
+            return None
+        return self.target.file_text(self.replacement)
 
 
 @dataclass(frozen=True)
@@ -202,14 +374,27 @@ class ArticleResult:
 
 
 @dataclass(frozen=True)
+class ArticleError:
+    """An article (or bilingual file) that could not be audited: where and why."""
+
+    path: str
+    message: str
+
+    def to_json(self) -> dict:
+        return {"file": self.path, "message": self.message}
+
+
+@dataclass(frozen=True)
 class AuditResult:
-    """What an audit produced: per-article findings and scores, batch scores."""
+    """What an audit produced: per-article findings and scores, batch scores, and the
+    articles that could not be read (``errors``: the command then exits 2)."""
 
     articles: tuple[ArticleResult, ...]
     scores: Mapping[str, Any]
     signature: str
     fail_on: Severity = Severity.MAJOR
     fail_under: float | None = None  # MQM quality gate (per article and batch), off when None
+    errors: tuple[ArticleError, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -11,6 +11,7 @@ import re
 from typing import Iterator
 
 from . import nlp
+from .errors import InputError
 from .model import Document, Segment
 from .readers.base import base_lang
 from .textutil import CJK_LANGS
@@ -31,7 +32,16 @@ def segment(doc: Document, markdown: bool | None = None) -> Document:
     for block in doc.blocks:
         for start, end in _lines(doc.text, block.start, block.end, md):
             pieces.append((start, end, block.index, block.kind))
-    spans = list(split_spans(doc.text, [(s, e) for s, e, _, _ in pieces], base_lang(doc.lang)))
+    try:
+        spans = list(split_spans(doc.text, [(s, e) for s, e, _, _ in pieces], base_lang(doc.lang)))
+    except ValueError as exc:  # spaCy refuses a text longer than its max_length (E088)
+        if "E088" not in str(exc):
+            raise
+        start, end, _, _ = max(pieces, key=lambda p: p[1] - p[0])
+        line = doc.line_col(start)[0]
+        raise InputError(f"{doc.path}:{line}: a line of {end - start:,} characters is longer than the "
+                         f"sentence splitter accepts ({nlp.sentences(base_lang(doc.lang)).max_length:,}); "
+                         "break it into paragraphs (one per line or separated by blank lines)") from None
     segments = []
     for (start, end), (_, _, block, kind) in zip(spans, _owners(spans, pieces)):
         segments.append(Segment(len(segments), start, end, doc.text[start:end], block, kind))

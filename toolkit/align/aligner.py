@@ -27,6 +27,7 @@ from .band import (
     source_window,
     widen,
 )
+from .dictionary import dictionary_keys, uses_cedict
 from .dp import MAX_GROUP, Band, Lattice, posteriors, viterbi
 from .features import (
     extract_keys,
@@ -37,12 +38,12 @@ from .features import (
 )
 from .learn import UnitIndex, estimate_p1, learn_pairs
 from .lexical import KeyTable, LexicalModel
-from .scoring import BeadScorer, initial_params, reestimate_params
+from .scoring import BeadScorer, initial_params, junk_flags, reestimate_junk, reestimate_params
 
 __all__ = ["align_sentences"]
 
 REFINE_PASSES = 2      # alignments after the first, each re-estimating from the previous
-PATH_HALF = 12         # half-width of the band around the previous path
+PATH_HALF = 8         # half-width of the band around the previous path
 ANCHOR_WINDOW = 40     # half-width of the search for local anchors around global ones
 BAND_HALF, BAND_MAX = 30, 120  # first-pass band: half-width at an anchor, at most
 
@@ -55,18 +56,18 @@ def _pair_band(band: Band, n: int):
     return lo, hi
 
 
-def _run(params, ls, lt, lexical, band, blocks):
+def _run(params, ls, lt, lexical, band, blocks, junk):
     scorer = BeadScorer(params, ls, lt, lexical, lexical.pairs(*_pair_band(band, len(ls))),
-                        *blocks)
+                        *blocks, *junk)
     lattice = Lattice(scorer, band)
     return viterbi(lattice), lattice
 
 
-def _fit(params, ls, lt, lexical, band, blocks, extra):
+def _fit(params, ls, lt, lexical, band, blocks, junk, extra):
     """Align in a band, widened only around rows where the path ran along its edge."""
     n, m = len(ls), len(lt)
     while True:
-        beads, lattice = _run(params, ls, lt, lexical, band, blocks)
+        beads, lattice = _run(params, ls, lt, lexical, band, blocks, junk)
         rows = edge_rows(beads, band, m)
         if not rows or band.cells >= (n + 1) * (m + 1):
             return beads, lattice
@@ -102,7 +103,10 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
 
     ``src_blocks[i]`` / ``tgt_blocks[j]`` are optional paragraph indices; a bead that
     spans a paragraph boundary, or opens a paragraph on one side only, is penalised.
-    ``lexicon`` holds optional (source term, target term) pairs used as anchors.
+    ``lexicon`` holds optional (source term, target term) pairs used as anchors. When
+    one side is Chinese, CC-CEDICT glosses link its words to the other side's words.
+    A sentence without words (a page number, an OCR scrap) is left unaligned with a
+    probability of its own, estimated per document.
     """
     src, tgt = list(src), list(tgt)
     n, m = len(src), len(tgt)
@@ -119,7 +123,13 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
     fs = extract_keys(src, src_lang, src_cjk, tgt_cjk)
     ft = extract_keys(tgt, tgt_lang, tgt_cjk, src_cjk)
     glossary_keys(lexicon, src, tgt, fs, ft, src_cjk, tgt_cjk)
+    if src_cjk != tgt_cjk:
+        if uses_cedict(src_lang, src_cjk) and src_cjk:
+            dictionary_keys(src, tgt, fs, ft, tgt_lang)
+        elif uses_cedict(tgt_lang, tgt_cjk) and tgt_cjk:
+            dictionary_keys(tgt, src, ft, fs, src_lang)
     ls, lt = sentence_lengths(src), sentence_lengths(tgt)
+    junk = (junk_flags(src), junk_flags(tgt))
 
     # Pass 1: parameters from the document totals.
     params = initial_params(ls, lt)
@@ -128,14 +138,15 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
     del fs, ft  # the integer tables hold all that is needed from here on
     lexical = LexicalModel(table)
     if (n + 1) * (m + 1) <= FULL_CELLS:
-        beads = _run(params, ls, lt, lexical, full_band(n, m), blocks)[0]
+        beads = _run(params, ls, lt, lexical, full_band(n, m), blocks, junk)[0]
     else:
-        beads = _fit(params, ls, lt, lexical, _anchor_band(lexical, n, m), blocks, 30)[0]
+        beads = _fit(params, ls, lt, lexical, _anchor_band(lexical, n, m), blocks, junk, 30)[0]
 
     # Re-estimate from the previous pass, learn word pairs, align again in a band
     # around the previous path.
     for k in range(REFINE_PASSES):
-        params = reestimate_params(params, beads, ls, lt)
+        params = reestimate_junk(reestimate_params(params, beads, ls, lt, 20.0, *junk),
+                                 beads, *junk)
         p1_s, p1_t = estimate_p1(beads, lexical)
         # one ``L`` key per word pair learned from the first alignment, found where
         # its words are (learning again from the second changes next to nothing)
@@ -144,7 +155,7 @@ def align_sentences(src: Sequence[str], tgt: Sequence[str], *, src_lang: str, tg
         lexical = LexicalModel(table.extended(*learned, "L"), p1_s, p1_t)
         band = path_band(beads, n, m, PATH_HALF)
         lattice = None  # freed before the next one is built
-        beads, lattice = _fit(params, ls, lt, lexical, band, blocks, PATH_HALF)
+        beads, lattice = _fit(params, ls, lt, lexical, band, blocks, junk, PATH_HALF)
     probs = posteriors(lattice, beads)
     return [Bead(k, tuple(s), tuple(t), min(1.0, max(0.0, float(p))))
             for k, ((s, t), p) in enumerate(zip(beads, probs))]

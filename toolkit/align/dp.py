@@ -85,6 +85,9 @@ class Lattice:
         self.band = band
         self.n, self.m = sc.n, sc.m
         self.del_start, self.del_cont = sc.del_start, sc.del_cont
+        # per-column change of the cost of inserting target sentence j - 1 (ins_adj[j])
+        # and its running sum, so a run of insertions k+1..j adds ins_cum[j] - ins_cum[k]
+        self.ins_adj, self.ins_cum = sc.ins_adj, np.cumsum(sc.ins_adj)
         lay = self.layout = Layout(band)
         C = lay.size
         ci, cj = lay.coords()
@@ -144,7 +147,8 @@ def viterbi(lat: Lattice):
     """Best bead sequence as a list of (src tuple, tgt tuple).
 
     Insertions (0-1 beads) form runs inside a row: the first of a run scores
-    ``sc.del_start``, each further one ``sc.del_cont``.
+    ``sc.del_start``, each further one ``sc.del_cont``, plus the sentence's own
+    ``ins_adj`` (likely deletions such as page numbers cost less).
     """
     lay = lat.layout
     n, m = lat.n, lat.m
@@ -154,6 +158,7 @@ def viterbi(lat: Lattice):
     back = np.zeros(lay.size, dtype=np.uint8)
     ds, dc = lat.del_start, lat.del_cont
     ramp_all = np.arange(int((lay.hi - lay.lo).max())) * dc
+    cum = lat.ins_cum
     for i in range(n + 1):
         s, e = starts[i], starts[i + 1]
         L = e - s
@@ -167,8 +172,8 @@ def viterbi(lat: Lattice):
             codes = cand.argmax(axis=0).astype(np.uint8)
             E = cand.max(axis=0)
         # Best arrival by a run of insertions that started at an earlier column k:
-        # E[k] + ds + (j - k - 1) * dc.
-        ramp = ramp_all[:L]
+        # E[k] + ds + (j - k - 1) * dc + cum[j] - cum[k].
+        ramp = ramp_all[:L] + cum[lo_a[i]:lo_a[i] + L]
         X = E - ramp
         M = np.maximum.accumulate(X)
         Ddel = np.empty(L)
@@ -216,6 +221,9 @@ def posteriors(lat: Lattice, beads) -> list[float]:
     raw, pred = lat.raw, lat.pred
     ds, dc = lat.del_start, lat.del_cont
     ramp_all = np.arange(int((lay.hi - lay.lo).max()) + 1) * dc
+    cum = lat.ins_cum
+    adj_next = np.append(lat.ins_adj[1:], 0.0)   # adjustment of inserting column j + 1
+    lo_l = lay.lo.tolist()
     F = np.full(C + 1, NEG)     # any arrival
     PRE = np.full(C + 1, NEG)   # score of arriving at j and then inserting j
     with np.errstate(invalid="ignore", over="ignore", divide="ignore"):
@@ -229,10 +237,11 @@ def posteriors(lat: Lattice, beads) -> list[float]:
                 cand = F[pred[:, s:e]]
                 cand += raw[:, s:e]
                 E = np.logaddexp.reduce(cand, axis=0)
-            ramp = ramp_all[:L]
+            ramp = ramp_all[:L] + cum[lo_l[i]:lo_l[i] + L]
             Fdel = _logcumsumexp_excl(E - ramp) + ramp + (ds - dc)
             np.logaddexp(E, Fdel, out=F[s:e])
             np.logaddexp(E + ds, Fdel + dc, out=PRE[s:e])
+            PRE[s:e] += adj_next[lo_l[i]:lo_l[i] + L]
         Z = F[lay.index(n, m)]
         succ = lat.successors()
         Bn = np.full(C + 1, NEG)   # future score of a cell reached by a bead (not 0-1)
@@ -245,11 +254,11 @@ def posteriors(lat: Lattice, beads) -> list[float]:
             acc = np.logaddexp.reduce(Bn[nxt] + raw[_TROW, nxt], axis=0)
             if i == n:
                 acc[end - s] = np.logaddexp(acc[end - s], 0.0)
-            ramp = ramp_all[:L]
+            ramp = ramp_all[:L] + cum[lo_l[i]:lo_l[i] + L]
             bd = np.logaddexp.accumulate((acc + ramp)[::-1])[::-1] - ramp
             Bd[s:e] = bd
             nxt_bd = np.empty(L)
-            nxt_bd[:-1] = bd[1:]
+            nxt_bd[:-1] = bd[1:] + adj_next[lo_l[i]:lo_l[i] + L - 1]
             nxt_bd[-1] = NEG
             np.logaddexp(acc, ds + nxt_bd, out=Bn[s:e])
         if not beads:

@@ -8,7 +8,8 @@ text), ``P`` cognate prefix for
 Latin-script pairs, ``K`` consonant skeleton (cognates whose vowels differ), ``Y``
 toneless pinyin of Chinese text vs romanised names, ``Q`` punctuation (question and
 exclamation marks, quotes, brackets), ``G`` glossary pair, ``L`` word pair learned from
-a first alignment of the same document.
+a first alignment of the same document, ``D`` Chinese word and the target words that
+match its CC-CEDICT glosses (``dictionary.py``).
 
 Nothing here decides whether a key is informative: the lexical model weighs each key
 by how often it occurs on each side of the document.
@@ -30,7 +31,6 @@ _LATIN_TOKEN_RE = re.compile(
 _WORD_RE = re.compile(r"\w+")
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"']+")
 _CAP_RE = re.compile(r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’-]*")
-_VOWELS = set("aeiouy")
 _SPECIAL_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l",
                                "þ": "th", "ð": "d", "ı": "i", "’": "'"})
 
@@ -121,30 +121,37 @@ def _romanised_keys(text: str, out: set[str]) -> None:
             out.add("Y" + joined)
 
 
+_PUNCT_KEY = {**{c: "Q?" for c in _QUESTION}, **{c: "Q!" for c in _EXCLAIM},
+              **{c: "Q\"" for c in _QUOTES}, **{c: "Q(" for c in _BRACKETS}}
+_PUNCT_RE = re.compile("[" + re.escape("".join(_PUNCT_KEY)) + "]")
+
+
 def _punct_keys(text: str, out: set[str]) -> None:
-    chars = set(text)
-    if chars & _QUESTION:
-        out.add("Q?")
-    if chars & _EXCLAIM:
-        out.add("Q!")
-    if chars & _QUOTES:
-        out.add("Q\"")
-    if chars & _BRACKETS:
-        out.add("Q(")
+    for ch in set(_PUNCT_RE.findall(text)):
+        out.add(_PUNCT_KEY[ch])
 
 
-def _skeleton(word: str) -> str:
-    cons = [c for c in word[1:] if c not in _VOWELS and c.isalpha()]
-    return word[0] + "".join(cons[:3]) if len(cons) >= 3 else ""
+_CONSONANT_RE = re.compile(r"[^\W\d_aeiouy]")
 
 
-def _word_keys(w: str, latin_pair: bool) -> tuple[str, ...]:
-    if w.isdigit() or len(w) < 2:
-        return ()
-    if not (latin_pair and len(w) >= 5):
-        return ("W" + w,)
-    sk = _skeleton(w)
-    return ("W" + w, "P" + w[:4], "K" + sk) if sk else ("W" + w, "P" + w[:4])
+def _analyse(words, latin_pair: bool, cache: dict) -> None:
+    """``cache[word] = (keys, content unit or None)`` for each word: ``W`` the folded
+    word; for Latin-script pairs and words of 5+ letters also ``P`` its first four
+    letters and ``K`` its consonant skeleton (first letter + next three consonants)."""
+    findall = _CONSONANT_RE.findall
+    for w in words:
+        f = w.lower() if w.isascii() else fold(w)
+        n = len(f)
+        if n < 2 or f.isdigit():
+            cache[w] = ((), None)
+            continue
+        if latin_pair and n >= 5:
+            cons = findall(f, 1)
+            wk = (("W" + f, "P" + f[:4], "K" + f[0] + "".join(cons[:3])) if len(cons) >= 3
+                  else ("W" + f, "P" + f[:4]))
+        else:
+            wk = ("W" + f,)
+        cache[w] = (wk, f if n >= 3 else None)
 
 
 def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool) -> SideFeatures:
@@ -155,7 +162,7 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
     keys only when exactly one side is Chinese.
     """
     latin_pair = not cjk and not other_cjk
-    cache: dict[str, tuple[str, ...]] = {}
+    cache: dict[str, tuple[tuple[str, ...], str | None]] = {}
     all_keys: list[set[str]] = []
     all_units: list[set[str]] = []
     for text in sentences:
@@ -176,12 +183,16 @@ def extract_keys(sentences: Sequence[str], lang: str, cjk: bool, other_cjk: bool
             for run in HAN_RUN_RE.findall(text):
                 units.update(run[i:i + 2] for i in range(len(run) - 1))
         else:
-            words = set(_WORD_RE.findall(fold(text)))
-            for w in words.difference(cache):   # each distinct word is analysed once
-                cache[w] = _word_keys(w, latin_pair)
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)  # accents joined to their letters
+            words = set(_WORD_RE.findall(text))
+            new = words.difference(cache)
+            if new:                              # each distinct word is analysed once
+                _analyse(new, latin_pair, cache)
             if words:
-                keys.update(*[cache[w] for w in words])
-                units = {w for w in words if len(w) >= 3 and cache[w]}
+                found = [cache[w] for w in words]
+                keys.update(*[wk for wk, _u in found])
+                units = {u for _wk, u in found if u}
             if other_cjk:
                 _romanised_keys(text, keys)
         all_keys.append(keys)

@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 from typing import Sequence
 
+from ..errors import InputError
 from ..model import Bead
+from ..paths import display
 
 __all__ = ["read_presegmented", "parse_presegmented", "render", "FORMATS"]
 
@@ -33,9 +35,17 @@ def parse_presegmented(text: str) -> list[str]:
     return lines
 
 
-def read_presegmented(path: str | Path) -> list[str]:
-    """Sentences of a UTF-8 file with one sentence per line (see ``parse_presegmented``)."""
-    return parse_presegmented(Path(path).read_text(encoding="utf-8"))
+def read_presegmented(path: str | Path, what: str = "file") -> list[str]:
+    """Sentences of a UTF-8 file with one sentence per line (see ``parse_presegmented``).
+
+    The file is read like any input (a regular file, size limit, UTF-8 checked); one
+    without any non-blank line is an InputError."""
+    from ..readers.base import read_text
+
+    sentences = parse_presegmented(read_text(path, f"{what} (one sentence per line)"))
+    if not any(s.strip() for s in sentences):
+        raise InputError(f"{display(path)}: {what} has no sentence (every line is blank)")
+    return sentences
 
 
 def _side_text(ids: Sequence[int], sents: Sequence[str]) -> str:

@@ -93,12 +93,16 @@ class UnitIndex:
 
 
 def _unit_ids(units: Sequence[set[str]], vocab: dict[str, int]):
-    sent, uid = [], []
-    for i, us in enumerate(units):
-        for u in sorted(us):
-            sent.append(i)
-            uid.append(vocab.setdefault(u, len(vocab)))
-    return np.array(sent, dtype=np.int64), np.array(uid, dtype=np.int64)
+    """Sentence and unit id of every occurrence; ids in order of first occurrence (in
+    sorted order within a sentence), the same whatever the set iteration order."""
+    for us in units:
+        new = us.difference(vocab)
+        if new:
+            base = len(vocab)
+            vocab.update((u, base + k) for k, u in enumerate(sorted(new)))
+    sent = np.repeat(np.arange(len(units), dtype=np.int64), [len(us) for us in units])
+    uid = np.array([vocab[u] for us in units for u in us], dtype=np.int64)
+    return sent, uid
 
 
 CHUNK_PAIRS = 1 << 18   # co-occurrences counted at a time (bounds memory)

@@ -24,7 +24,7 @@ __all__ = ["KeyTable", "LexicalModel", "DEFAULT_P1", "CLASSES"]
 
 # Starting probability that a key of each class is found in the aligned group.
 DEFAULT_P1 = {"N": 0.7, "W": 0.5, "P": 0.35, "K": 0.3, "Y": 0.5, "Q": 0.6, "G": 0.7,
-              "L": 0.5}
+              "L": 0.5, "D": 0.4}
 MAX_GAIN = 5.0        # cap on one key's evidence in one direction (nats)
 MIN_GAIN = 0.15       # keys carrying less evidence than this are ignored
 MAX_PAIR_FACTOR = 60  # keys whose pair count exceeds this × (n + m) are ignored
@@ -65,19 +65,16 @@ class KeyTable:
     @classmethod
     def from_keys(cls, src_keys: Sequence[set[str]], tgt_keys: Sequence[set[str]]):
         tgt_vocab: set[str] = set().union(*tgt_keys) if tgt_keys else set()
+        # ids in order of first occurrence on the source side (sorted within a sentence):
+        # the same whatever the set iteration order
         ids: dict[str, int] = {}
-        s_sent, s_kid = [], []
-        for i, ks in enumerate(src_keys):
-            for k in sorted(ks & tgt_vocab):
-                s_sent.append(i)
-                s_kid.append(ids.setdefault(k, len(ids)))
-        t_sent, t_kid = [], []
-        for j, kt in enumerate(tgt_keys):
-            for k in sorted(kt):
-                kid = ids.get(k)
-                if kid is not None:
-                    t_sent.append(j)
-                    t_kid.append(kid)
+        for ks in src_keys:
+            new = (ks & tgt_vocab).difference(ids)
+            if new:
+                base = len(ids)
+                ids.update((k, base + n) for n, k in enumerate(sorted(new)))
+        s_sent, s_kid = _occurrences(src_keys, ids)
+        t_sent, t_kid = _occurrences(tgt_keys, ids)
         classes = [CLASSES.find(k[0]) for k in ids]
         return cls(len(src_keys), len(tgt_keys), s_sent, s_kid, t_sent, t_kid, classes)
 
@@ -191,6 +188,16 @@ class LexicalModel:
         gain = np.bincount(inv, weights=pg, minlength=len(uniq))
         cnt = np.bincount(inv, minlength=len(uniq)).astype(float)
         return (uniq // (self.m + 1), uniq % (self.m + 1), gain, cnt), dup
+
+
+def _occurrences(keys: Sequence[set[str]], ids: dict[str, int]):
+    """Sentence and key id of every key of ``keys`` that has an id."""
+    sent, kid = [], []
+    for i, ks in enumerate(keys):
+        found = [ids[k] for k in ks if k in ids]
+        sent.extend([i] * len(found))
+        kid.extend(found)
+    return sent, kid
 
 
 def _unmatched(side: _Side, u: np.ndarray, size: int) -> np.ndarray:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -21,12 +22,18 @@ import numpy as np
 
 from .dp import MAX_GROUP, TYPES
 
-__all__ = ["Params", "BeadScorer", "initial_params", "reestimate_params", "DEFAULT_PRIORS"]
+__all__ = ["Params", "BeadScorer", "initial_params", "reestimate_params", "reestimate_junk",
+           "junk_flags", "DEFAULT_PRIORS"]
 
 DEFAULT_PRIORS = {(1, 1): 0.85, (1, 2): 0.045, (2, 1): 0.045, (2, 2): 0.008,
                   (1, 3): 0.006, (3, 1): 0.006, (2, 3): 0.002, (3, 2): 0.002,
                   (1, 4): 0.002, (4, 1): 0.002, (1, 0): 0.015, (0, 1): 0.015}
 DEFAULT_INSERT_RUN = 0.3
+# A "sentence" without a single word of two letters (a page number, an OCR scrap, a lone
+# initial, an empty line) is as likely to be debris with no counterpart as text: the
+# prior of its deletion, re-estimated per document from the previous alignment.
+DEFAULT_JUNK_NULL = 0.5
+JUNK_PRIOR_WEIGHT = 4.0
 _LOG_SQRT_2PI = 0.5 * math.log(2 * math.pi)
 
 
@@ -41,6 +48,7 @@ class Params:
     lex_weight: float = 0.5          # weight of the lexical LLR (keys are not independent)
     block_cross: float = -3.0        # a bead spanning a paragraph boundary on one side
     block_desync: float = -1.0       # a bead starts a paragraph on one side only
+    junk_null: float = DEFAULT_JUNK_NULL  # P(a sentence without words is left unaligned)
 
 
 def initial_params(src_len: Sequence[int], tgt_len: Sequence[int]) -> Params:
@@ -53,8 +61,15 @@ def initial_params(src_len: Sequence[int], tgt_len: Sequence[int]) -> Params:
 
 
 def reestimate_params(params: Params, beads, src_len, tgt_len,
-                      prior_weight: float = 20.0) -> Params:
-    """Length ratio, spread and bead-type priors from a first alignment."""
+                      prior_weight: float = 20.0, src_junk=None, tgt_junk=None) -> Params:
+    """Length ratio, spread and bead-type priors from a first alignment.
+
+    1-0 / 0-1 beads of sentences without words (``*_junk``) are left out of the type
+    counts: their deletion has its own probability (``reestimate_junk``).
+    """
+    if src_junk is not None and tgt_junk is not None:
+        beads = [(s, t) for s, t in beads
+                 if (s and t) or not (src_junk[s[0]] if s else tgt_junk[t[0]])]
     resid = []
     counts = {t: 0 for t in DEFAULT_PRIORS}
     for s, t in beads:
@@ -85,6 +100,39 @@ def reestimate_params(params: Params, beads, src_len, tgt_len,
     return new
 
 
+def reestimate_junk(params: Params, beads, src_junk, tgt_junk) -> Params:
+    """P(null | sentence without words) from the previous alignment, smoothed."""
+    junk = nulls = 0
+    for s, t in beads:
+        for ids, flags in ((s, src_junk), (t, tgt_junk)):
+            hit = sum(1 for k in ids if flags[k])
+            junk += hit
+            if hit and not (s and t):
+                nulls += hit
+    est = (nulls + JUNK_PRIOR_WEIGHT * DEFAULT_JUNK_NULL) / (junk + JUNK_PRIOR_WEIGHT)
+    return dataclasses.replace(params, junk_null=min(0.9, max(0.02, est)))
+
+
+_WORDISH_RE = re.compile(r"[^\W\d_]{2}|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+
+
+_BRACKET_RE = re.compile(r"[()\[\]（）【】«»]")
+_CLOSERS = frozenset(")]）】»")
+
+
+def _closes_earlier_bracket(text: str) -> bool:
+    """The first bracket of the line closes one: the line ends a sentence cut in two."""
+    m = _BRACKET_RE.search(text)
+    return m is not None and m.group(0) in _CLOSERS
+
+
+def junk_flags(sentences) -> np.ndarray:
+    """True for a sentence without a word of two letters or a CJK character, unless it
+    closes a bracket opened before it (the tail of a sentence split too early)."""
+    return np.array([_WORDISH_RE.search(s) is None and not _closes_earlier_bracket(s)
+                     for s in sentences], dtype=bool)
+
+
 def _group_sums(lengths: np.ndarray, k: int) -> np.ndarray:
     """out[j] = sum of lengths[j-k:j] (0 where j < k), for j = 0..len."""
     cum = np.concatenate(([0.0], np.cumsum(lengths, dtype=float)))
@@ -106,7 +154,7 @@ class BeadScorer:
     """Precomputed vectors the DP combines; see ``dp.py`` for the formula."""
 
     def __init__(self, params: Params, src_len, tgt_len, lexical, band_pairs,
-                 src_blocks=None, tgt_blocks=None):
+                 src_blocks=None, tgt_blocks=None, src_junk=None, tgt_junk=None):
         n, m = len(src_len), len(tgt_len)
         self.n, self.m = n, m
         p = params
@@ -191,6 +239,16 @@ class BeadScorer:
         self.LC = np.array(self.lex_c)
         self.del_start = math.log(p.priors[(0, 1)])
         self.del_cont = math.log(p.insert_run)
+        # Deletion of a sentence without words: log P(null | junk) instead of the prior
+        # of a 1-0 bead or of a 0-1 run start.
+        log_junk = math.log(p.junk_null)
+        self.ins_adj = np.zeros(m + 1)
+        if tgt_junk is not None and len(tgt_junk):
+            self.ins_adj[1:] = np.where(np.asarray(tgt_junk), log_junk - self.del_start, 0.0)
+        if src_junk is not None and len(src_junk):
+            t10 = TYPES.index((1, 0))
+            self.SQ[t10, 1:] += np.where(np.asarray(src_junk),
+                                         log_junk - math.log(p.priors[(1, 0)]), 0.0)
         self.pairs, dup = band_pairs
         self.corr = _corrections(dup, self.lex_g, self.lex_c, n, m)
 

@@ -2,10 +2,12 @@
 
 Each command parses options, calls one library function, prints through a reporter
 and picks the exit code: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or
-input error (one line on stderr; ``--debug`` shows the traceback).
+input error (one line on stderr; ``--debug``, anywhere on the command line, also prints
+the traceback and keeps the same exit code).
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -47,10 +49,34 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 app.add_typer(glossary_cmd.app, name="glossary")
 
 
+def _split_debug(args: list[str]) -> tuple[list[str], bool]:
+    """``--debug`` is accepted anywhere on the command line (before a ``--``); it only adds
+    tracebacks to stderr and never changes the exit code."""
+    cut = args.index("--") if "--" in args else len(args)
+    kept = [a for a in args[:cut] if a != "--debug"] + list(args[cut:])
+    return kept, len(kept) != len(args) or os.environ.get("MTQA_DEBUG") == "1"
+
+
+_debug = {"on": False}
+
+
+def _traceback(debug: bool) -> None:
+    if debug:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+
+
+def show_traceback() -> None:
+    """For commands that report their own errors: the traceback when ``--debug`` was given."""
+    _traceback(_debug["on"] or os.environ.get("MTQA_DEBUG") == "1")
+
+
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app and turn every error into one line and exit code 2."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args or os.environ.get("MTQA_DEBUG") == "1"
+    """Entry point: run the app and turn every error into one line and exit code 2
+    (with ``--debug`` the traceback is printed first; the exit code stays 2)."""
+    args, debug = _split_debug(list(sys.argv[1:] if argv is None else argv))
+    _debug["on"] = debug
     try:
         code = app(args=args, prog_name="mtqa", standalone_mode=False)
     except typer.Exit as exc:
@@ -65,19 +91,46 @@ def main(argv: list[str] | None = None) -> None:
         print(f"mtqa: error: {message} (see '{path} --help')", file=sys.stderr)
         sys.exit(2)
     except MtqaError as exc:
-        if debug:
-            raise
+        _traceback(debug)
         print(f"mtqa: error: {exc}", file=sys.stderr)
         sys.exit(2)
     except KeyboardInterrupt:
         print("mtqa: interrupted", file=sys.stderr)
         sys.exit(130)
     except BrokenPipeError:
+        _detach_stdout()
         sys.exit(0)
-    except Exception as exc:  # a bug: still one line, and a way to see more
+    except OSError as exc:  # an input or output the checks above did not catch: still one line
         if debug:
             raise
+        _detach_stdout()
+        print(f"mtqa: error: {_os_error(exc)}", file=sys.stderr)
+        sys.exit(2)
+    except Exception as exc:  # a bug: still one line, and a way to see more
+        _traceback(debug)
         print(f"mtqa: internal error: {type(exc).__name__}: {exc} (rerun with --debug for the traceback)",
               file=sys.stderr)
         sys.exit(2)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _detach_stdout()
+    except OSError as exc:
+        _detach_stdout()
+        print(f"mtqa: error: standard output: {_os_error(exc)}", file=sys.stderr)
+        sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _os_error(exc: OSError) -> str:
+    from ..paths import os_problem, short
+
+    where = f"{short(exc.filename)}: " if exc.filename else "cannot write output: " \
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else ""
+    return where + os_problem(exc)
+
+
+def _detach_stdout() -> None:
+    from ..reporters import detach_stdout
+
+    detach_stdout()

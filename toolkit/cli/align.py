@@ -1,7 +1,6 @@
 """``mtqa align``: sentence alignment of two texts, as beads, TSV or JSON."""
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -30,11 +29,16 @@ def align(
 ) -> None:
     """Align the sentences of SOURCE and TARGET (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0, 0-1 beads)."""
     from ..api import align_texts
-    from ..reporters import write_atomic
+    from ..paths import guard_outputs
+    from ..readers.base import check_language
+    from ..reporters import write_atomic, write_stdout
 
+    src_lang = check_language(src_lang, "--src-lang")
+    tgt_lang = check_language(tgt_lang, "--tgt-lang")
+    guard_outputs({"--output": output}, [p for p in (source, target, glossary) if p is not None])
     text = align_texts(source, target, presegmented=presegmented, glossary=glossary, fmt=fmt.value,
                        src_lang=src_lang, tgt_lang=tgt_lang)
     if output is not None:
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)

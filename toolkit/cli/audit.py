@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from ..errors import UsageError
+from ..errors import InputError, UsageError
 
 
 class Format(str, Enum):
@@ -63,7 +63,8 @@ def audit(
     from ..config import Config, load_config
     from ..engine import Selection
     from ..model import Severity
-    from ..reporters import render, write_atomic
+    from ..paths import guard_outputs
+    from ..reporters import render, write_atomic, write_stdout
     from ..scoring import with_fail_under
 
     cfg = Config() if isolated else load_config(config)
@@ -89,11 +90,18 @@ def audit(
     if baseline is not None and write_baseline is not None:
         raise UsageError("--baseline and --write-baseline do not go together: write the baseline first")
     selection = Selection.parse(select, ignore, severity)
+    # before anything is read at length or written: no report may replace an input
+    read = [p for p in (baseline, suppressions, cfg.path) if p is not None]
+    guard_outputs({"--output": output, "--write-baseline": write_baseline},
+                  api.input_files(paths, glossary) + [Path(p) for p in read])
     gate = Gate(load_baseline(baseline) if baseline is not None else None,
                 load_suppressions(suppressions) if suppressions is not None else ())
     progress = None if quiet or not sys.stderr.isatty() else _progress
     result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
                        jobs=jobs, progress=progress)
+    if result.errors and not result.articles:  # nothing could be read: nothing to report
+        more = f" (and {len(result.errors) - 1} more unreadable document(s))" if len(result.errors) > 1 else ""
+        raise InputError(result.errors[0].message + more)
     result = with_fail_under(apply_gate(result, gate), fail_under)
     if write_baseline is not None:
         write_atomic(write_baseline, baseline_json(result))
@@ -104,10 +112,13 @@ def audit(
     if output is not None:
         write_atomic(output, report)
     else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        write_stdout(report)
     if fmt == Format.github:
         _step_summary(result)
+    if result.errors:  # the rest was audited and reported; the batch still is not clean
+        for error in result.errors:
+            sys.stderr.write(f"mtqa: error: {error.message}\n")
+        raise typer.Exit(2)
     if result.failed() and not no_exit and write_baseline is None:
         raise typer.Exit(1)
 

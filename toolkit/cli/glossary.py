@@ -29,13 +29,16 @@ def report(
     tbx: Optional[Path] = typer.Option(None, "--tbx", help="Write candidate new terms as TBX."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Write the report data as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stdout."),
-    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an error."),
 ) -> None:
     """For each term: renderings with counts and places, adherence, consistency, forbidden hits."""
     try:
+        from ..api import input_files
+        from ..paths import guard_outputs
         from ..reporters import write_atomic
         from ..terms.report import build_report, summary_lines
 
+        guard_outputs({"--html": html, "--md": md, "--csv": csv_out, "--tbx": tbx, "--json": json_out},
+                      input_files(paths, glossary))
         result = build_report(paths, glossary)
         if html:
             from ..reporters.glossary_html import render as render_html
@@ -56,9 +59,10 @@ def report(
             import json
 
             write_atomic(json_out, json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
-    except (MtqaError, OSError) as exc:
-        if debug:
-            raise
+    except (MtqaError, OSError) as exc:  # one line; with --debug the traceback first
+        from . import show_traceback
+
+        show_traceback()
         typer.echo(f"mtqa: error: {_one_line(exc)}", err=True)
         raise typer.Exit(2)
     if not quiet:
@@ -71,6 +75,8 @@ def report(
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc) if not isinstance(exc, OSError) or not exc.filename else \
-        f"{exc.filename}: {exc.strerror}"
+    from ..paths import os_problem, printable, short
+
+    text = printable(str(exc)) if not isinstance(exc, OSError) or not exc.filename else \
+        f"{short(exc.filename)}: {os_problem(exc)}"
     return " ".join(text.split())

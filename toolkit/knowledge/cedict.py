@@ -76,6 +76,7 @@ class Cedict:
     def __init__(self, entries: "dict[str, str] | _Table"):
         # word → its dictionary lines joined by newlines, parsed into Entry on lookup
         self._entries = entries if isinstance(entries, _Table) else _Table.in_memory(entries)
+        self._headwords: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -97,6 +98,16 @@ class Cedict:
     def is_proper_noun(self, word: str) -> bool:
         return any(e.is_proper for e in self.lookup(word))
 
+    def max_word_length(self, ch: str) -> int:
+        """Length of the longest dictionary word starting with ``ch`` (0: none)."""
+        return self._entries.longest(ch)
+
+    def headwords(self) -> frozenset[str]:
+        """Every word of the dictionary (simplified and traditional), read once."""
+        if self._headwords is None:
+            self._headwords = frozenset(self._entries.all_words())
+        return self._headwords
+
     def words(self, text: str, min_len: int = 2) -> Iterator[tuple[int, int, str]]:
         """Dictionary words of ``text`` as ``(start, end, word)``, forward longest match
         within each run of Han characters; words shorter than ``min_len`` are skipped."""
@@ -116,8 +127,9 @@ class Cedict:
 class _Table:
     """word → lines, and the longest word starting with each character; in memory or SQLite."""
 
-    def __init__(self, get, longest, size: int):
+    def __init__(self, get, longest, size: int, all_words=None):
         self.get, self.longest, self._size = get, longest, size
+        self.all_words = all_words or (lambda: ())
 
     def __len__(self) -> int:
         return self._size
@@ -127,7 +139,7 @@ class _Table:
         longest: dict[str, int] = {}
         for word in entries:
             longest[word[0]] = max(longest.get(word[0], 0), len(word))
-        return cls(entries.get, lambda ch: longest.get(ch, 0), len(entries))
+        return cls(entries.get, lambda ch: longest.get(ch, 0), len(entries), entries.keys)
 
     @classmethod
     def sqlite(cls, path: Path) -> "_Table":
@@ -139,7 +151,10 @@ class _Table:
             row = db.execute("SELECT lines FROM entries WHERE word = ?", (word,)).fetchone()
             return row[0] if row else None
 
-        return cls(get, lambda ch: longest.get(ch, 0), size)
+        def all_words():
+            return (row[0] for row in db.execute("SELECT word FROM entries"))
+
+        return cls(get, lambda ch: longest.get(ch, 0), size, all_words)
 
 
 def dictionary_path() -> Path | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
+from ..paths import display
 from .base import base_lang, detect_lang, lang_from_name, read_text
 from .text import blocks_of
 
@@ -23,22 +24,24 @@ def read_document(path: str | Path, lang: str | None = None, what: str = "file")
     """Read one monolingual article (plain text, Markdown or HTML)."""
     p = Path(path)
     suffix = p.suffix.lower()
+    origin = None
     if suffix in HTML_SUFFIXES:
-        from .html import read_html
+        from .html import read_html_origin
 
-        text, blocks = read_html(p)
+        text, blocks, origin = read_html_origin(p)
     elif suffix in TEXT_SUFFIXES or suffix == "":
         text = read_text(p, what)
         blocks = blocks_of(text, markdown=suffix in {".md", ".markdown"})
     else:
         raise InputError(f"{p}: unsupported file type {suffix!r} (expected .txt, .md, .html, "
                          ".xlf, .tmx, .po)")
-    return from_text(text, path=str(p), lang=lang, blocks=blocks)
+    return from_text(text, path=display(p), lang=lang, blocks=blocks, origin=origin)
 
 
 def from_text(text: str, path: str = "<string>", lang: str | None = None, blocks=None,
-              markdown: bool = False) -> Document:
-    """A Document from a string (used by readers, tests and documentation examples)."""
+              markdown: bool = False, origin=None) -> Document:
+    """A Document from a string (used by readers, tests and documentation examples);
+    ``origin`` maps ``text`` back to its file when it is not the file's own text."""
     lang_source = "option"
     if not lang:
         lang = lang_from_name(path)
@@ -48,7 +51,7 @@ def from_text(text: str, path: str = "<string>", lang: str | None = None, blocks
         lang_source = "detected"
     if blocks is None:
         blocks = blocks_of(text, markdown=markdown)
-    return Document(path, text, lang, tuple(blocks), (), lang_source)
+    return Document(path, text, lang, tuple(blocks), (), lang_source, {}, origin)
 
 
 __all__ = ["read_document", "from_text", "lang_from_name", "detect_lang", "base_lang",

@@ -2,10 +2,15 @@
 
 ``read_bilingual(path)`` returns ``(source, target)`` Documents. Each translation unit
 becomes one Block and one Segment (kind ``unit``) of each Document. A Document's
-``text`` is *synthetic*: its units joined by a blank line, so offsets are well defined;
-``meta["units"]`` maps each unit back to the file (id, line when the format gives it,
-locations, notes) and ``meta["offsets"]`` says that offsets index the synthetic text.
+``text`` is *synthetic*: its units joined by a blank line; its ``origin``
+(:class:`~toolkit.model.Origin`) maps every character back to the file, so the spans of
+findings carry the file's own offsets, line and column and the unit's name
+(``trans-unit ID``, ``tu ID``, ``msgctxt … msgid …``, ``row N``).
+``meta["units"]`` describes each unit (id, line of its element, locations, notes).
 A unit with an empty target becomes an empty segment (its start equals its end).
+
+An XLIFF file with several ``<file>`` elements holds several documents:
+``file_parts(path)`` lists them and ``read_bilingual(path, part=k)`` reads the k-th.
 
 Languages come from the file (XLIFF ``source-language``/``target-language`` or
 ``srcLang``/``trgLang``, TMX ``srclang`` and ``xml:lang``, the PO ``Language`` header);
@@ -23,7 +28,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Block, Document, Segment
-from .base import MAX_BYTES, decode, detect_lang
+from ..paths import display, read_bytes
+from .base import decode, detect_lang
 
 XML_SUFFIXES = {".xlf", ".xliff", ".sdlxliff", ".tmx"}
 PO_SUFFIXES = {".po", ".pot"}
@@ -35,13 +41,98 @@ _XLIFF2 = re.compile(r"""urn:oasis:names:tc:xliff:document:2\.|<xliff[^>]*\bvers
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def read_bilingual(path: str | Path) -> tuple[Document, Document]:
-    """Read a bilingual file into (source, target) Documents, or raise one clear InputError."""
+_FILE_TAG = re.compile(rb"<(?:[\w.-]+:)?file[\s>/]")
+_cache: dict = {}  # the last file parsed: its parts are read one after the other
+
+
+def file_parts(path: str | Path) -> list[str]:
+    """Names of the ``<file>`` elements of an XLIFF file when it has more than one (each is
+    a document of its own); ``[]`` for a single-document file. Never raises: a file that
+    cannot be read is reported when it is read."""
     p = Path(path)
+    if p.suffix.lower() not in XML_SUFFIXES - {".tmx"}:
+        return []
+    try:
+        data = read_bytes(p, "bilingual file")
+    except (InputError, OSError):
+        return []
+    if len(_FILE_TAG.findall(data)) < 2:
+        return []
+    import io
+
+    from lxml import etree
+
+    names = []
+    try:
+        for _, el in etree.iterparse(io.BytesIO(data), events=("start",), resolve_entities=False, no_network=True,
+                                     load_dtd=False):
+            if etree.QName(el).localname == "file" and el.getparent() is not None \
+                    and el.getparent().getparent() is None:
+                names.append(el.get("original") or el.get("id") or str(len(names) + 1))
+    except (etree.XMLSyntaxError, OSError, ValueError):
+        return []
+    return names if len(names) > 1 else []
+
+
+def read_bilingual(path: str | Path, part: int | None = None) -> tuple[Document, Document]:
+    """Read a bilingual file (or the ``part``-th ``<file>`` of an XLIFF file) into
+    (source, target) Documents, or raise one clear InputError."""
+    p = Path(path)
+    text, fmt, store = _load(p)
+    units, sources, names = [], [], []
+    files = _file_elements(store) if part is not None else None
+    if files is not None and not 0 <= part < len(files):
+        raise InputError(f"{p}: has no <file> number {part + 1}")
+    for unit in store.units:
+        if getattr(unit, "isheader", lambda: False)() or getattr(unit, "isobsolete", lambda: False)():
+            continue
+        if files is not None and _file_of(unit, files) != part:
+            continue
+        source = _text(unit.source)
+        if source.strip():
+            units.append(unit)
+            sources.append(source)
+    where = f"<file> {part + 1} of " if part is not None else ""
+    if not units:
+        raise InputError(f"{p}: no translation units found in {where}this {fmt.upper()} file")
+    file_element = next((el for el, i in files.items() if i == part), None) if files else None
+    src_lang, tgt_lang = _languages(fmt, store, units, file_element)
+    rows = []
+    for n, unit in enumerate(units):
+        locations = [loc for loc in unit.getlocations() or () if loc]
+        uid = (locations[0] if locations else n + 1) if fmt == "csv" else unit.getid() or n + 1
+        rows.append({
+            "id": str(uid).split("\x04")[-1],
+            "line": None,
+            "locations": locations,
+            "notes": _notes(unit),
+        })
+    targets = [_text(_target(fmt, unit, tgt_lang)) for unit in units]
+    from .bilingual_map import origins
+
+    src_origin, tgt_origin, lines, names = origins(fmt, text, store, units, sources, targets,
+                                                   tgt_lang["lang"], SEPARATOR)
+    for row, line in zip(rows, lines):
+        row["line"] = line
+    meta = {"format": fmt, "units": rows, "part": part,
+            "offsets": "synthetic text: units joined by a blank line, in file order; "
+                       "the origin maps it to the file"}
+    return (_document(p, sources, src_lang, dict(meta, side="source"), src_origin),
+            _document(p, targets, tgt_lang, dict(meta, side="target"), tgt_origin))
+
+
+def _load(p: Path):
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{p}: not a bilingual file (expected {', '.join(sorted(SUFFIXES))})")
-    text = decode(_read_bytes(p), str(p), "bilingual file")
+    try:
+        st = p.stat()
+        key = (str(p.resolve()), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and _cache.get("key") == key:
+        return _cache["value"]
+    text = decode(_read_bytes(p), display(p), "bilingual file")
     if suffix in XML_SUFFIXES:
         fmt, store = _read_xml(p, text, suffix)
     elif suffix in PO_SUFFIXES:
@@ -49,48 +140,31 @@ def read_bilingual(path: str | Path) -> tuple[Document, Document]:
     else:
         _check_csv_header(p, text, "\t" if suffix == ".tsv" else ",")
         fmt, store = "csv", _parse(p, "CSV", lambda: _csv().parsestring(text.encode("utf-8")))
-    units, sources = [], []
-    for unit in store.units:
-        if getattr(unit, "isheader", lambda: False)() or getattr(unit, "isobsolete", lambda: False)():
-            continue
-        source = _text(unit.source)
-        if source.strip():
-            units.append(unit)
-            sources.append(source)
-    if not units:
-        raise InputError(f"{p}: no translation units found in this {fmt.upper()} file")
-    src_lang, tgt_lang = _languages(fmt, store, units)
-    po_lines = _po_lines(text) if fmt == "po" else []
-    rows = []
-    for n, unit in enumerate(units):
-        locations = [loc for loc in unit.getlocations() or () if loc]
-        uid = (locations[0] if locations else n + 1) if fmt == "csv" else unit.getid() or n + 1
-        rows.append({
-            "id": str(uid).split("\x04")[-1],
-            "line": _line_of(fmt, unit, n, po_lines),
-            "locations": locations,
-            "notes": _notes(unit),
-        })
-    targets = [_text(_target(fmt, unit, tgt_lang)) for unit in units]
-    meta = {"format": fmt, "units": rows,
-            "offsets": "synthetic text: units joined by a blank line, in file order"}
-    return (_document(p, sources, src_lang, dict(meta, side="source")),
-            _document(p, targets, tgt_lang, dict(meta, side="target")))
+    _cache.clear()
+    if key is not None:
+        _cache.update(key=key, value=(text, fmt, store))
+    return text, fmt, store
+
+
+def _file_elements(store) -> dict:
+    root = store.document.getroot()
+    return {el: i for i, el in enumerate(
+        el for el in root if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "file")}
+
+
+def _file_of(unit, files: dict) -> int | None:
+    el = unit.xmlelement
+    while el is not None:
+        if el.tag.rsplit("}", 1)[-1] == "file":
+            return files.get(el)
+        el = el.getparent()
+    return None
 
 
 # -- reading and parsing -----------------------------------------------------------------
 
 def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise InputError(f"{p}: bilingual file not found")
-    if p.is_dir():
-        raise InputError(f"{p}: is a folder, expected a bilingual file")
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{p}: larger than the {MAX_BYTES // (1024 * 1024)} MiB limit; split it")
-        return p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read bilingual file: {exc.strerror or exc}") from None
+    return read_bytes(p, "bilingual file")
 
 
 def _check_xml(p: Path, text: str) -> str:
@@ -157,15 +231,32 @@ def _csv():
 
 
 def _check_csv_header(p: Path, text: str, delimiter: str) -> None:
-    """A bilingual CSV/TSV starts with a header naming its source and target columns."""
+    """A bilingual CSV/TSV starts with a header naming its source and target columns, and
+    every row parses strictly: no quote left open, no row with more cells than the header
+    (an unquoted ``3,500`` would shift the columns and invent a wrong number)."""
     import csv
+    import io
 
-    first = next(csv.reader(text.splitlines()[:1], delimiter=delimiter), [])
-    names = {c.strip().lower() for c in first}
-    if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
-        sep = "tab" if delimiter == "\t" else "comma"
-        raise InputError(f"{p}: expected a {sep}-separated header row naming 'source' and 'target' "
-                         f"columns, got {first[:4]!r}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    sep = "tab" if delimiter == "\t" else "comma"
+    last = 0
+    try:
+        first = next(reader, [])
+        names = {c.strip().lower() for c in first}
+        if not ({"source", "original", "msgid"} & names and {"target", "translation", "msgstr"} & names):
+            raise InputError(f"{display(p)}: expected a {sep}-separated header row naming 'source' and "
+                             f"'target' columns, got {first[:4]!r}")
+        last = reader.line_num
+        for row in reader:
+            if len(row) > len(first) and any(c.strip() for c in row[len(first):]):
+                raise InputError(f"{display(p)}:{last + 1}: {len(row)} cells but the header has "
+                                 f"{len(first)}: a value holds an unquoted {sep} (e.g. 3,500); quote it")
+            last = reader.line_num
+    except csv.Error as exc:
+        if "end of data" in str(exc):
+            raise InputError(f"{display(p)}:{last + 1}: a quote opened on this line is never closed; "
+                             "close it") from None
+        raise InputError(f"{display(p)}:{reader.line_num}: malformed CSV: {exc}") from None
 
 
 def _text(value: Any) -> str:
@@ -193,28 +284,11 @@ def _notes(unit) -> str:
     return notes.strip()
 
 
-def _line_of(fmt: str, unit, n: int, po_lines: list[int]) -> int | None:
-    element = getattr(unit, "xmlelement", None)
-    if element is not None:
-        return element.sourceline
-    if fmt == "po":
-        return po_lines[n] if n < len(po_lines) else None
-    if fmt == "csv":
-        return n + 2  # after the header row (multi-line cells shift this)
-    return None
-
-
-def _po_lines(text: str) -> list[int]:
-    """1-based line of each non-header ``msgid`` (units are read in file order)."""
-    lines = [i for i, line in enumerate(text.splitlines(), 1) if line.startswith("msgid ")]
-    if text.lstrip().startswith(("msgid \"\"", "#")) and re.search(r'^msgid ""\s*\nmsgstr ""\s*\n"', text, re.M):
-        lines = lines[1:]
-    return lines
-
-
-def _languages(fmt: str, store, units) -> tuple[dict, dict]:
+def _languages(fmt: str, store, units, file_element=None) -> tuple[dict, dict]:
     src = tgt = None
-    if fmt in ("xliff", "xliff2"):
+    if fmt == "xliff" and file_element is not None:
+        src, tgt = file_element.get("source-language"), file_element.get("target-language")
+    elif fmt in ("xliff", "xliff2"):
         src, tgt = store.getsourcelanguage(), store.gettargetlanguage()
     elif fmt == "tmx":
         src = store.sourcelanguage
@@ -241,12 +315,12 @@ def _lang(declared: str | None, texts) -> dict:
     return {"lang": detect_lang(sample) if sample.strip() else "und", "lang_source": "detected"}
 
 
-def _document(p: Path, texts: list[str], lang: dict, meta: dict) -> Document:
+def _document(p: Path, texts: list[str], lang: dict, meta: dict, origin=None) -> Document:
     blocks, segments, pos, step = [], [], 0, len(SEPARATOR)
     for i, text in enumerate(texts):
         end = pos + len(text)
         blocks.append(Block(i, pos, end, "unit"))
         segments.append(Segment(i, pos, end, text, i, "unit"))
         pos = end + step
-    return Document(str(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
-                    lang["lang_source"], meta)
+    return Document(display(p), SEPARATOR.join(texts), lang["lang"], tuple(blocks), tuple(segments),
+                    lang["lang_source"], meta, origin)

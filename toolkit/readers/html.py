@@ -7,9 +7,10 @@ document order. Whitespace inside a block is collapsed to single spaces; ``<br>`
 becomes a line break. Page furniture is skipped: ``script``, ``style``, ``nav``,
 ``header``, ``footer``, ``aside``, ``form`` and the like, and everything in ``<head>``.
 
-Offsets of an HTML document index the *extracted text*, not the HTML file;
-``read_html_lines`` also gives the HTML source line of each block, so a reporter can
-point back into the page.
+Offsets of an HTML document index the *extracted text*; ``read_html_origin`` also
+returns the :class:`~toolkit.model.Origin` that maps them back to the page (file
+offsets, line and column; how a fix is escaped), and ``read_html_lines`` the HTML
+source line of each block.
 
 Parsing uses lxml.html with network access off; HTML has no entity declarations, and
 named character references are decoded by the parser.
@@ -20,14 +21,16 @@ import re
 from pathlib import Path
 
 from ..errors import InputError
-from ..model import Block
+from ..model import Block, Origin, Piece, line_starts
 from .base import read_text
+from .locate import _TAG, align_markup
 
 BLOCK_TAGS = {**{f"h{i}": "heading" for i in range(1, 7)}, "p": "paragraph", "li": "list",
               "blockquote": "paragraph", "pre": "paragraph", "figcaption": "paragraph",
               "dd": "paragraph", "dt": "paragraph"}
 SKIP_TAGS = {"script", "style", "nav", "footer", "aside", "header", "form", "noscript", "template",
              "svg", "button", "select", "iframe", "head", "object", "canvas", "menu", "dialog"}
+_SKIP = frozenset(SKIP_TAGS)
 _SPACES = re.compile(r"[ \t\r\n\f\v\u200b]+")
 
 
@@ -39,8 +42,20 @@ def read_html(path: str | Path) -> tuple[str, tuple[Block, ...]]:
 
 def read_html_lines(path: str | Path) -> tuple[str, tuple[Block, ...], tuple[int | None, ...]]:
     """Like :func:`read_html`, plus the HTML source line where each block starts."""
+    text, blocks, lines, _ = _read(path)
+    return text, blocks, lines
+
+
+def read_html_origin(path: str | Path) -> tuple[str, tuple[Block, ...], Origin]:
+    """Like :func:`read_html`, plus the Origin mapping the extracted text to the page."""
+    text, blocks, _, origin = _read(path)
+    return text, blocks, origin
+
+
+def _read(path: str | Path):
     source = read_text(path, "HTML file")
-    pieces = extract(source, str(path))
+    found = _extract(source, str(path))
+    pieces = [(kind, body, line) for kind, body, line, _ in found]
     if not pieces:
         raise InputError(f"{path}: no article text found (no headings, paragraphs or list items "
                          "outside navigation, header and footer)")
@@ -53,11 +68,37 @@ def read_html_lines(path: str | Path) -> tuple[str, tuple[Block, ...], tuple[int
         lines.append(line)
         out.append(body)
         pos += len(body)
-    return "".join(out), tuple(blocks), tuple(lines)
+    return "".join(out), tuple(blocks), tuple(lines), _origin(source, blocks, found)
+
+
+def _origin(source: str, blocks, found) -> Origin:
+    """Find each block's text in the page, from its element's line on (a block whose text
+    cannot be followed through the markup is located at its element, with no fix)."""
+    starts = line_starts(source)
+    pieces: list[Piece] = []
+    after = 0
+    for block, (_, body, line, tag) in zip(blocks, found):
+        pos = max(starts[min(line or 1, len(starts)) - 1], after)
+        aligned = align_markup(body, source, pos, block.start, "html", skip=_SKIP)
+        if aligned is None:  # text before the block's own tag on that line: start after the tag
+            m = re.compile(rf"<{tag}\b", re.I).search(source, pos)
+            t = _TAG.match(source, m.start()) if m else None
+            aligned = align_markup(body, source, t.end(), block.start, "html", skip=_SKIP) if t else None
+            if aligned is None:
+                at = m.start() if m else pos
+                pieces.append(Piece(block.start, block.end, at, at, False, None))
+                continue
+        pieces.extend(aligned[0])
+        after = aligned[1]
+    return Origin(source, tuple(pieces))
 
 
 def extract(html: str, name: str = "<html>") -> list[tuple[str, str, int | None]]:
     """(kind, text, source line) of each article block of an HTML string."""
+    return [(kind, body, line) for kind, body, line, _ in _extract(html, name)]
+
+
+def _extract(html: str, name: str) -> list[tuple[str, str, int | None, str]]:
     import lxml.html
     from lxml import etree
 
@@ -78,7 +119,7 @@ def _walk(el, pieces: list, block: dict | None) -> None:
         return
     if tag in BLOCK_TAGS:
         _flush(block, pieces)
-        block = {"kind": BLOCK_TAGS[tag], "buf": [], "line": el.sourceline}
+        block = {"kind": BLOCK_TAGS[tag], "buf": [], "line": el.sourceline, "tag": tag}
         own = block
     else:
         own = None
@@ -100,7 +141,7 @@ def _flush(block: dict | None, pieces: list) -> None:
         return
     body = _clean("".join(block["buf"]))
     if body:
-        pieces.append((block["kind"], body, block["line"]))
+        pieces.append((block["kind"], body, block["line"], block["tag"]))
     block["buf"].clear()
 
 

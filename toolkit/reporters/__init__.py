@@ -5,10 +5,12 @@ The table below is the only place formats are named; the CLI offers exactly thes
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..paths import os_problem, printable, short
 from . import github, html, json_report, junit, markdown, sarif, terminal
 
 FORMATS = {
@@ -28,13 +30,18 @@ def render(result, fmt: str, **options) -> str:
 
 def write_atomic(path: str | Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename, so a
-    reader never sees half a report; missing parent folders are created."""
+    reader never sees half a report; missing parent folders are created. Undecodable
+    bytes of file names in ``text`` are written as ``\\xNN``. Callers check first with
+    :func:`toolkit.paths.guard_outputs` that ``path`` is none of their inputs."""
     target = Path(path)
+    if target.is_symlink():  # write through a link (the link itself stays)
+        target = Path(os.path.realpath(target))
+    text = printable(text)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise InputError(f"{target}: cannot write report: {exc.strerror or exc}") from None
+        raise InputError(f"{short(target)}: cannot write report: {os_problem(exc)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -48,5 +55,31 @@ def write_atomic(path: str | Path, text: str) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise InputError(f"{target}: cannot write report: {exc.strerror or exc}") from None
+            raise InputError(f"{short(target)}: cannot write report: {os_problem(exc)}") from None
         raise
+
+
+def write_stdout(text: str) -> None:
+    """Write a report to standard output and flush it; a failure (a full disk, a closed
+    pipe) becomes one InputError and standard output is detached so that nothing more
+    fails when the process exits."""
+    try:
+        sys.stdout.write(printable(text))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        detach_stdout()
+        raise
+    except OSError as exc:
+        detach_stdout()
+        raise InputError(f"standard output: cannot write the report: {os_problem(exc)}") from None
+
+
+def detach_stdout() -> None:
+    """Point file descriptor 1 at the null device so that the interpreter's final flush of
+    unwritten output cannot fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass

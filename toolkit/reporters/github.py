@@ -27,12 +27,14 @@ def annotation(f: Finding) -> str:
     if t is not None:
         props.append(("file", t.file))
         props.append(("line", str(t.line)))
-        end_line = t.line + t.text.count("\n")
+        end_line = t.end_line if t.end_line is not None else t.line + t.text.count("\n")
         if end_line != t.line:
             props.append(("endLine", str(end_line)))
         else:
+            end_col = t.end_column if t.end_column is not None and t.end_column > t.column else \
+                t.column + max(len(t.text), 1)
             props.append(("col", str(t.column)))
-            props.append(("endColumn", str(t.column + max(len(t.text), 1))))
+            props.append(("endColumn", str(end_col)))
     props.append(("title", f"{f.rule_id} {f.rule_name}"))
     message = f"{f.message} [{f.severity.label}, {f.category}]"
     if f.suggestion:
@@ -48,7 +50,10 @@ def render(result: AuditResult, **_: object) -> str:
             props = f"file={escape_property(row['file'])},title={escape_property('mtqa quality gate')}"
             lines.append(f"::error {props}::{escape_data(row['article'])}: MQM quality {row['quality']:.1f} "
                          f"is below --fail-under {result.fail_under:g}")
-    verdict = "FAIL" if result.failed() else "PASS"
+    for error in result.errors:  # a document that could not be read
+        lines.append(f"::error file={escape_property(error.path)},title={escape_property('mtqa input error')}::"
+                     f"{escape_data(error.message)}")
+    verdict = "ERROR" if result.errors else "FAIL" if result.failed() else "PASS"
     mqm = result.scores.get("mqm") or {}
     quality = f"; MQM quality {mqm['quality']:.1f}" if "quality" in mqm else ""
     lines.append(f"mtqa: {verdict} {len(result.findings)} finding(s) in {len(result.articles)} article(s)"

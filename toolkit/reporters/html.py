@@ -59,6 +59,7 @@ def render(result: AuditResult, **_: object) -> str:
             + (f"; batch MQM quality {mqm['quality']:.1f}" if "quality" in mqm else "") + "</p>")
     gate = "".join(f"<p class='sev major'>Quality gate: {escape(n)} is below {result.fail_under:g}</p>"
                    for n in result.below_quality())
+    gate += "".join(f"<p class='sev critical'>ERROR {escape(e.message)}</p>" for e in result.errors)
     parts = ["<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
              "<meta name='viewport' content='width=device-width,initial-scale=1'>",
              f"<title>mtqa audit</title><style>{CSS}</style></head><body>", "<h1>mtqa audit</h1>", head, gate,
@@ -153,9 +154,9 @@ def _rows(ar: ArticleResult) -> tuple[list[str], set[int]]:
     else:
         groups = [("", (), (s.index,)) for s in tgt.segments]
     placed: set[int] = set()
-    by_target = _Index([f for f in ar.findings if f.target is not None], lambda f: f.target.start)
+    by_target = _Index([f for f in ar.findings if f.target is not None], lambda f: f.target.doc_start)
     by_source = _Index([f for f in ar.findings if f.target is None and f.source is not None],
-                       lambda f: f.source.start)
+                       lambda f: f.source.doc_start)
     out = []
     name = escape(art.name, quote=True)
     for n, (label, s_ids, t_ids) in enumerate(groups, 1):
@@ -202,7 +203,8 @@ def _highlight(text: str, rng: tuple[int, int], spans, kind: str | None,
     start, end = rng
     marks = []
     for i, s in enumerate(spans):
-        a, b = max(s.start, start), min(max(s.end, s.start), end)
+        s_start, s_end = getattr(s, "doc_start", s.start), getattr(s, "doc_end", s.end)  # spans: own text
+        a, b = max(s_start, start), min(max(s_end, s_start), end)
         if a <= b:
             f = findings[i] if findings else None
             marks.append((a, b, f))
@@ -231,7 +233,7 @@ def _finding_list(findings: list[Finding]) -> str:
     items = []
     for f in findings:
         t = f.target
-        where = f"{t.line}:{t.column}" if t else (f"source {f.source.line}:{f.source.column}" if f.source else "")
+        where = (f"{t.line}:{t.column}" + (f" {t.unit}" if t.unit else "")) if t else (f"source {f.source.line}:{f.source.column}" if f.source else "")
         fix = ""
         if f.suggestion is not None:
             shown = escape(_visible(f.suggestion)) if f.suggestion else "(delete)"

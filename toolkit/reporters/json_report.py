@@ -9,7 +9,10 @@ from .triage import article_scores
 
 # 1.1: findings carry "replacement" (machine-applicable fix)
 # 1.2: "$schema" (toolkit/data/report.schema.json), findings carry "fingerprint" (baselines,
-#      suppressions); "fail_under", "below_quality" and "articles" (per-article scores, worst first)
+#      suppressions); "fail_under", "below_quality" and "articles" (per-article scores, worst first);
+#      spans carry "end_line"/"end_column" and, in bilingual files, "unit"; "replacement" is
+#      written as it goes into the file (escaped for XML/HTML/PO/CSV); "errors" lists the
+#      documents that could not be read
 SCHEMA_VERSION = "1.2"
 SCHEMA_FILE = "report.schema.json"  # in toolkit/data/
 
@@ -51,6 +54,7 @@ def as_dict(result: AuditResult) -> dict:
         "below_quality": result.below_quality(),
         "documents": documents,
         "articles": article_scores(result),
+        "errors": [e.to_json() for e in result.errors],
         "findings": findings,
         "scores": result.scores,
     }

@@ -1,11 +1,20 @@
 """JUnit XML: one test suite per article, one test case per rule; a case fails when the
-rule has findings at or above ``--fail-on`` (lower findings are listed as system-out)."""
+rule has findings at or above ``--fail-on`` (lower findings are listed as system-out).
+A document that could not be read is a suite with one test case in ``<error>``."""
 from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from ..model import AuditResult
+from ..model import AuditResult, Finding
 from .triage import article_row
+
+
+def _line(f: Finding) -> str:
+    t = f.target
+    if t is None:
+        return f"{f.severity.label}: {f.message}"
+    unit = f" [{t.unit}]" if t.unit else ""
+    return f"{t.file}:{t.line}:{t.column}{unit}: {f.severity.label}: {f.message}"
 
 
 def render(result: AuditResult, **_: object) -> str:
@@ -22,8 +31,7 @@ def render(result: AuditResult, **_: object) -> str:
             case = ET.SubElement(suite, "testcase", classname=f"mtqa.{art.article.name}",
                                  name=f"{r.id} {r.name}")
             failing = [f for f in own if f.severity >= result.fail_on and f.severity.value > 0]
-            lines = [f"{f.target.file}:{f.target.line}:{f.target.column}: {f.severity.label}: {f.message}"
-                     if f.target else f"{f.severity.label}: {f.message}" for f in own]
+            lines = [_line(f) for f in own]
             if failing:
                 failures += 1
                 fail = ET.SubElement(case, "failure", type=r.category,
@@ -46,8 +54,14 @@ def render(result: AuditResult, **_: object) -> str:
         suite.set("errors", "0")
         total += tests
         total_fail += failures
+    for error in result.errors:
+        suite = ET.SubElement(suites, "testsuite", name=error.path, tests="1", failures="0", errors="1")
+        case = ET.SubElement(suite, "testcase", classname="mtqa.input", name=f"read {error.path}")
+        ET.SubElement(case, "error", type="InputError", message=error.message).text = error.message
+        total += 1
     suites.set("tests", str(total))
     suites.set("failures", str(total_fail))
+    suites.set("errors", str(len(result.errors)))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 

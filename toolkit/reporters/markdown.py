@@ -57,6 +57,10 @@ def render(result: AuditResult, **_: object) -> str:
         out += ["", "Reference metrics (sacrebleu signatures): "
                 + "; ".join(f"{escape(k)} `{v}`" for k, v in sigs.items())]
     out.append("")
+    for error in result.errors:
+        out.append(f"- **ERROR** `{_cell(error.path)}`: {_cell(error.message)}")
+    if result.errors:
+        out.append("")
     for art in result.articles:
         a = art.article
         out += [f"## {escape(a.name)}", ""]
@@ -68,7 +72,7 @@ def render(result: AuditResult, **_: object) -> str:
             out += ["| where | rule | severity | text | message | fix |", "|---|---|---|---|---|---|"]
             for f in art.findings:
                 t = f.target
-                where = f"{t.file}:{t.line}:{t.column}" if t else ""
+                where = (f"{t.file}:{t.line}:{t.column}" + (f" ({t.unit})" if t.unit else "")) if t else ""
                 text = (t.text[:60] + "…") if t and len(t.text) > 60 else (t.text if t else "")
                 out.append(f"| {escape(where)} | {f.rule_id} {escape(f.rule_name)} | {f.severity.label} | "
                            f"{escape(text)} | {escape(f.message)} | {escape(f.suggestion or '')} |")

@@ -34,6 +34,24 @@ def _uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
+def _region(t) -> dict:
+    if t.end_line is not None:
+        end_line, end_col = t.end_line, t.end_column
+    else:
+        end_line = t.line + t.text.count("\n")
+        end_col = (len(t.text) - t.text.rfind("\n")) if "\n" in t.text else t.column + len(t.text)
+    region = {"startLine": t.line, "startColumn": t.column, "endLine": end_line, "endColumn": end_col,
+              "charOffset": t.start, "charLength": t.end - t.start}
+    if t.local is None:  # the text is the file's own characters
+        region["snippet"] = {"text": t.text}
+    return region
+
+
+def _notification(error) -> dict:
+    return {"level": "error", "message": {"text": error.message}, "descriptor": {"id": "input-error"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(error.path)}}}]}
+
+
 def _result(f: Finding, rule_index: dict[str, int]) -> dict:
     out = {
         "ruleId": f.rule_id,
@@ -44,22 +62,19 @@ def _result(f: Finding, rule_index: dict[str, int]) -> dict:
     }
     if f.target:
         t = f.target
-        end_text = t.text
-        end_line = t.line + end_text.count("\n")
-        end_col = (len(end_text) - end_text.rfind("\n")) if "\n" in end_text else t.column + len(end_text)
-        out["locations"] = [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(t.file)},
-            "region": {"startLine": t.line, "startColumn": t.column, "endLine": end_line,
-                       "endColumn": end_col, "charOffset": t.start, "charLength": t.end - t.start,
-                       "snippet": {"text": t.text}},
-        }}]
-    if f.replacement is not None and f.target:
+        region = _region(t)
+        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(t.file)}, "region": region}}
+        if t.unit:
+            location["logicalLocations"] = [{"name": t.unit, "kind": "element"}]
+        out["locations"] = [location]
+    fix = f.file_replacement()
+    if fix is not None:
         t = f.target
         out["fixes"] = [{"description": {"text": f"Replace with {f.replacement!r}" if f.replacement else "Delete"},
                          "artifactChanges": [{"artifactLocation": {"uri": _uri(t.file)},
                                               "replacements": [{"deletedRegion": {"charOffset": t.start,
                                                                                   "charLength": t.end - t.start},
-                                                                "insertedContent": {"text": f.replacement}}]}]}]
+                                                                "insertedContent": {"text": fix}}]}]}]
     if f.source:
         s = f.source
         out["relatedLocations"] = [{"id": 1, "message": {"text": "source text"}, "physicalLocation": {
@@ -97,6 +112,8 @@ def as_dict(result: AuditResult) -> dict:
                 "informationUri": "https://pypi.org/project/mtqa/",
                 "rules": [_rule_descriptor(r) for r in ALL_RULES],
             }},
+            "invocations": [{"executionSuccessful": not result.errors,
+                             "toolExecutionNotifications": [_notification(e) for e in result.errors]}],
             "results": _results(result, rule_index),
             "properties": {"signature": result.signature, "scores": result.scores,
                            "failOn": result.fail_on.label, "failUnder": result.fail_under,

@@ -28,6 +28,11 @@ def render(result: AuditResult, color: bool = False, width: int = 100, **_: obje
                       highlight=False, soft_wrap=False, emoji=False)
     for article_result in result.articles:
         _article(console, article_result, result.fail_under is not None)
+    for error in result.errors:
+        line = Text(" ERROR ", style="bold white on red")
+        line.append(" " + (error.message if error.message.startswith(error.path) else
+                           f"{error.path}: {error.message}"))
+        console.print(line, soft_wrap=True)
     _batch(console, result)
     return buffer.getvalue()
 
@@ -49,7 +54,7 @@ def _article(console: Console, res: ArticleResult, gated: bool = False) -> None:
     by_block: dict[int, list[Finding]] = defaultdict(list)
     starts = [b.start for b in tgt.blocks]
     for f in res.findings:
-        by_block[_block_index(starts, f.target.start if f.target else 0)].append(f)
+        by_block[_block_index(starts, f.target.doc_start if f.target else 0)].append(f)
     for index in sorted(by_block):
         block = tgt.blocks[index] if tgt.blocks else None
         line = tgt.line_col(block.start)[0] if block else 1
@@ -71,7 +76,7 @@ def _block_index(starts: list[int], offset: int) -> int:
 
 def _finding(console: Console, text: str, f: Finding) -> None:
     t = f.target
-    where = f"{t.line}:{t.column}" if t else "-"
+    where = (f"{t.line}:{t.column}" + (f" {t.unit}" if t.unit else "")) if t else "-"
     head = Text("  ")
     head.append(f" {f.severity.label.upper()} ", style=STYLE[f.severity])
     head.append(f" {f.rule_id} ", style="bold")
@@ -80,7 +85,7 @@ def _finding(console: Console, text: str, f: Finding) -> None:
     head.append(f"  {f.category}", style="dim")
     console.print(head)
     if t:
-        console.print(Text("      ") + _excerpt(text, t.start, t.end))
+        console.print(Text("      ") + _excerpt(text, t.doc_start, t.doc_end))
     console.print(Text(f"      {f.message}"))
     if f.source:
         console.print(Text(f"      source {f.source.line}:{f.source.column}: {_short(f.source.text)}", style="dim"))
@@ -174,10 +179,13 @@ def _batch(console: Console, result: AuditResult) -> None:
                              (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR, Severity.NEUTRAL)))
     rules = Counter(f.rule_id for f in findings)
     mqm = result.scores.get("mqm", {})
-    failed = result.failed()
-    verdict = Text("FAIL" if failed else "PASS", style="bold red" if failed else "bold green")
+    failed = result.failed() or bool(result.errors)
+    label = "ERROR" if result.errors else "FAIL" if failed else "PASS"
+    verdict = Text(label, style="bold red" if failed else "bold green")
     verdict.append(f"  {len(findings)} findings in {len(result.articles)} article(s); "
                    f"build fails on {result.fail_on.label} and above")
+    if result.errors:
+        verdict.append(f"; {len(result.errors)} document(s) could not be read")
     lines = [verdict]
     if mqm:
         gate = (f" · fails under {result.fail_under:g}" if result.fail_under is not None else "")

@@ -155,7 +155,8 @@ def _windows(ctx: Context, srcs, tgts) -> tuple[list[tuple[int, int]], list[tupl
     src_blocks = {s.block for s in srcs}
     t_win = [_block_window(tgt, tgt_blocks)]
     s_win = [_block_window(src, src_blocks)]
-    article_blocks = [b for b in tgt.blocks if not ctx.in_chrome(b.start, b.end)]
+    article_blocks = ctx.memo("num-article-blocks",
+                              lambda: [b for b in tgt.blocks if not ctx.in_chrome(b.start, b.end)])
     if abs(len(article_blocks) - len(src.blocks)) <= max(2, len(src.blocks) // 10):
         # Paragraphs kept one for one: the paragraph with the same number is nearby too.
         t_win.append(_block_window(tgt, {min(b, len(tgt.blocks) - 1) for b in src_blocks}))

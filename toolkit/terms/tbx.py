@@ -13,7 +13,11 @@ from typing import Iterable
 from xml.etree.ElementTree import Element, ParseError
 
 from ..errors import InputError
-from ..glossary import Entry, Glossary, make_entry
+
+# (source, targets, forbidden, case_sensitive, note) as ``toolkit.glossary.make_entry`` takes
+# them: ``|``-separated variants, "true"/"false". This module does not import the glossary
+# model (the glossary loader imports this one).
+Row = tuple[str, str, str, str, str]
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FORBIDDEN_STATUS = ("deprecated", "superseded", "forbidden", "notrecommended", "admitted-no",
@@ -37,8 +41,9 @@ def _text(el: Element) -> str:
 
 
 def parse_tbx(data: bytes, origin: str = "<tbx>", src_lang: str | None = None,
-              tgt_lang: str | None = None) -> Glossary:
-    """A Glossary from TBX bytes (TBX 2 ``martif`` or TBX 3 ``tbx``)."""
+              tgt_lang: str | None = None) -> tuple[list[tuple[int, Row]], str | None, str | None]:
+    """Glossary rows from TBX bytes (TBX 2 ``martif`` or TBX 3 ``tbx``): a list of
+    ``(concept number, row)`` and the source and target languages."""
     import defusedxml.ElementTree as SafeET
     from defusedxml import DefusedXmlException
 
@@ -65,14 +70,14 @@ def parse_tbx(data: bytes, origin: str = "<tbx>", src_lang: str | None = None,
         src = langs[0]
     others = [x for x in langs if x != src]
     tgt = _base(tgt_lang) if tgt_lang else (others[0] if others else "")
-    entries: list[Entry] = []
+    rows: list[tuple[int, Row]] = []
     for number, concept in enumerate(concepts, 1):
-        entry = _entry(concept, src, tgt, origin, number)
-        if entry is not None:
-            entries.append(entry)
-    if not entries:
+        row = _row(concept, src, tgt, origin, number)
+        if row is not None:
+            rows.append((number, row))
+    if not rows:
         raise InputError(f"{origin}: no term entry with both a {src or '?'} and a {tgt or '?'} term")
-    return Glossary(tuple(entries), origin, src or None, tgt or None)
+    return rows, src or None, tgt or None
 
 
 def _terms(lang_set: Element) -> list[tuple[str, bool, bool]]:
@@ -111,7 +116,7 @@ def _notes(concept: Element) -> str:
     return " ".join(parts)
 
 
-def _entry(concept: Element, src: str, tgt: str, origin: str, number: int) -> Entry | None:
+def _row(concept: Element, src: str, tgt: str, origin: str, number: int) -> Row | None:
     by_lang: dict[str, list[tuple[str, bool, bool]]] = {}
     for ls in concept:
         if _local(ls.tag) == "langSet":
@@ -126,8 +131,8 @@ def _entry(concept: Element, src: str, tgt: str, origin: str, number: int) -> En
         raise InputError(f"{origin}: term entry {number} ({sources[0]!r}) has only deprecated "
                          f"{tgt} terms, no approved one")
     case = any(c for _, _, c in targets) or any(c for _, _, c in by_lang.get(src, []))
-    return make_entry(sources[0], "|".join(approved), "|".join(forbidden),
-                      "true" if case else "false", _notes(concept), origin, number)
+    return (sources[0], "|".join(approved), "|".join(forbidden), "true" if case else "false",
+            _notes(concept))
 
 
 def to_tbx(rows: Iterable[tuple[str, Iterable[str], str]], src_lang: str, tgt_lang: str,
