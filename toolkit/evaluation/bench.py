@@ -123,7 +123,7 @@ def mtqa_exe() -> str:
 
 def bench_cold(folder: Path, runs: int = 3) -> dict:
     """Median of ``runs`` new processes auditing ``folder``, and of a bare interpreter."""
-    audit = [run_child([mtqa_exe(), "audit", str(folder), "--no-exit", "-f", "json", "-o", os.devnull])
+    audit = [run_child([mtqa_exe(), "audit", str(folder), "--no-exit", "-f", "json"])
              for _ in range(runs)]
     bare = [run_child([sys.executable, "-c", "pass"]) for _ in range(runs)]
     med = lambda xs, k: sorted(x[k] for x in xs)[len(xs) // 2]  # noqa: E731
@@ -153,7 +153,7 @@ def bench_scaling(folder: Path, workdir: Path, scales=SCALES) -> list[dict]:
         art = scaled_article(folder, n, workdir / f"x{n}")
         size = sum(p.stat().st_size for p in art.glob("mt.*"))
         row = {"times": n, "mt_bytes": size,
-               **run_child([mtqa_exe(), "audit", str(art), "--no-exit", "-f", "json", "-o", os.devnull])}
+               **run_child([mtqa_exe(), "audit", str(art), "--no-exit", "-f", "json"])}
         rows.append(row)
     base = rows[0]
     for row in rows:
