@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test eval eval-align eval-terms bench lint clean
+.PHONY: install demo test eval eval-noglossary eval-align eval-terms bench lint clean
 
 install: $(STAMP)
 
@@ -22,7 +22,10 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 eval: $(STAMP)
-	$(PY) -m toolkit.evaluation.gold corpora --json out/eval.json
+	$(PY) -m toolkit.evaluation.gold corpora $(if $(filter --no-glossary,$(ARGS)),--json out/eval-noglossary.json,--json out/eval.json) $(ARGS)
+
+eval-noglossary: $(STAMP)
+	$(PY) -m toolkit.evaluation.gold corpora --no-glossary --json out/eval-noglossary.json
 
 eval-align: $(STAMP)
 	$(PY) -m toolkit.evaluation.align --data $(SHARED)/benchmarks/align --baseline --speed \

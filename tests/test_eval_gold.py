@@ -34,3 +34,41 @@ def test_page_chrome_needs_coverage():
     gold = [g("p", 100, 200, category="Non-article content/Page chrome")]
     assert score(gold, [f(100, 150)])["found"] == 0
     assert score(gold, [f(100, 150), f(150, 190)])["found"] == 1
+
+
+def test_pooled_sums_counts_over_corpora():
+    from toolkit.evaluation.gold import pooled
+
+    a = score([g("a", 0, 5), g("b", 10, 15, "glossary")], [f(1, 2), f(40, 41)],
+              [{"id": "n", "start": 40, "end": 42}])
+    b = score([g("c", 0, 5, "glossary")], [f(0, 3)], [{"id": "m", "start": 9, "end": 10}])
+    p = pooled({"a": a, "b": b})
+    assert p["gold"] == 3 and p["found"] == 2 and p["recall"] == round(2 / 3, 4)
+    assert p["recall_by_detectable"]["glossary"] == {"found": 1, "total": 2, "recall": 0.5}
+    assert p["recall_glossary_rule"] == round(2 / 3, 4)
+    assert p["precision"] == round(2 / 3, 4) and p["false_alarm_rate"] == 0.5
+
+
+def test_no_glossary_mode_ignores_the_folder_glossary(tmp_path):
+    """A finding that only the glossary can give (a forbidden variant) disappears without it."""
+    import json
+
+    from toolkit.evaluation.gold import evaluate_folder, main
+
+    art = tmp_path / "corpus" / "demo"
+    art.mkdir(parents=True)
+    (art / "source.en.txt").write_text("The kick-off is at eight.\n", encoding="utf-8")
+    mt = "Le coup de pied d’envoi est à huit heures.\n"
+    (art / "mt.fr.txt").write_text(mt, encoding="utf-8")
+    (art / "glossary.csv").write_text("source,target,forbidden\nkick-off,coup d’envoi,coup de pied d’envoi\n",
+                                      encoding="utf-8")
+    start = mt.index("coup")
+    (art / "gold.jsonl").write_text(json.dumps({"id": "x", "start": start, "end": start + 19,
+                                                "detectable": "glossary",
+                                                "category": "Terminology/Wrong term"}) + "\n",
+                                    encoding="utf-8")
+    assert evaluate_folder(art)["found"] == 1
+    assert evaluate_folder(art, use_glossary=False)["found"] == 0
+    out = tmp_path / "noglossary.json"
+    assert main([str(tmp_path / "corpus"), "--no-glossary", "--json", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["demo"]["recall"] == 0.0

@@ -95,7 +95,7 @@ def test_repeated_word():
 def test_source_name_lookup_equals_a_scan_of_every_name():
     import random
 
-    from toolkit.rules.word import _inflected, _name_index, _source_name
+    from toolkit.rules.lexical import _inflected, _name_index, _source_name
 
     rng = random.Random(2)
     stems = ["skypod", "cloudex", "tesla", "nanoflex", "vibra"]

@@ -51,8 +51,34 @@ def test_established_names_persons_and_places_are_not_flagged():
 
 
 def test_capitalised_rare_name_and_listed_loans_are_neutral_hints():
-    fs = findings("Meituan a racheté une chaîne de restaurants de jiaozi.", "美团收购了一家饺子连锁店。")
-    assert spans(fs) == [(0, 7, "Meituan", "neutral"), (47, 53, "jiaozi", "neutral")]
+    # 鲸途 is an invented company: no dictionary knows it, so its pinyin is only a hint
+    fs = findings("Jingtu a racheté une chaîne de restaurants de jiaozi.", "鲸途收购了一家饺子连锁店。")
+    assert spans(fs) == [(0, 6, "Jingtu", "neutral"), (46, 52, "jiaozi", "neutral")]
+    assert "CC-CEDICT" in fs[1].message and "dumpling" in fs[1].message
+
+
+def test_name_layer_pinyin_rendering_that_is_established_passes():
+    fs = findings("Meituan et Xiaomi ont publié leurs résultats.", "美团和小米公布了业绩。")
+    assert fs == ()
+
+
+def test_name_layer_nickname_gets_the_established_name_as_fix():
+    fs = findings("Selon Gonghang, les dépôts ont augmenté.", "据工行统计，存款增加了。")
+    assert spans(fs) == [(6, 14, "Gonghang", "major")]
+    assert fs[0].suggestion == "ICBC" and "bank" in fs[0].message
+
+
+def test_person_known_under_another_name_is_a_minor_finding():
+    fs = findings("Le parc porte le nom de Sun Zhongshan.", "公园以孙中山命名。")
+    assert spans(fs) == [(24, 37, "Sun Zhongshan", "minor")]
+    assert fs[0].suggestion == "Sun Yat-sen"
+
+
+def test_dictionary_proper_noun_with_another_name_is_major():
+    # not in the name layer's companies, but CC-CEDICT names it: the fix is its name
+    fs = findings("Les ventes de Youbu ont baissé.", "优步的销售额下降了。")
+    assert spans(fs) == [(14, 19, "Youbu", "major")]
+    assert fs[0].suggestion == "Uber" and "CC-CEDICT" in fs[0].message
 
 
 def test_word_rule_leaves_pinyin_to_xlit():

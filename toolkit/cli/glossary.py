@@ -80,3 +80,43 @@ def _one_line(exc: BaseException) -> str:
     text = printable(str(exc)) if not isinstance(exc, OSError) or not exc.filename else \
         f"{short(exc.filename)}: {os_problem(exc)}"
     return " ".join(text.split())
+
+
+# -- glossary extract: candidate entries from aligned articles, no glossary needed ---------
+
+@app.command("extract")
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Article folders, batch folders or bilingual files."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (glossary CSV), tbx or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here (default: stdout)."),
+    min_count: int = typer.Option(2, "--min-count", help="Keep renderings seen at least this often "
+                                                          "(names of the name layer: once)."),
+    min_confidence: float = typer.Option(0.5, "--min-confidence",
+                                         help="Keep pairs at least this sure (0–1)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an error."),
+) -> None:
+    """Candidate glossary entries learnt from the aligned sentences: source term, its usual
+    rendering, how often, in how many documents, with a confidence and other renderings."""
+    fmt = fmt.lower()
+    try:
+        if fmt not in ("csv", "tbx", "json"):
+            raise MtqaError(f"--format must be csv, tbx or json, got {fmt!r}")
+        if not 0.0 <= min_confidence <= 1.0 or min_count < 1:
+            raise MtqaError("--min-confidence must be within 0–1 and --min-count at least 1")
+        from ..reporters import write_atomic
+        from ..terms.harvest import harvest, render_csv, render_json, render_tbx
+
+        rows, src_lang, tgt_lang = harvest(paths, min_count, min_confidence)
+        text = (render_csv(rows) if fmt == "csv" else render_json(rows) if fmt == "json"
+                else render_tbx(rows, src_lang, tgt_lang))
+        if output:
+            write_atomic(output, text)
+    except (MtqaError, OSError) as exc:
+        if debug:
+            raise
+        typer.echo(f"mtqa: error: {_one_line(exc)}", err=True)
+        raise typer.Exit(2)
+    if output:
+        typer.echo(f"wrote {len(rows)} candidate entries ({fmt}): {output}")
+    else:
+        typer.echo(text, nl=False)

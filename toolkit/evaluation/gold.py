@@ -1,10 +1,14 @@
 """Score audits against gold MQM annotations (DESIGN.md "Evaluation against gold annotations").
 
-Run as ``python -m toolkit.evaluation.gold corpora [--json out/eval.json]``. For every
+Run as ``python -m toolkit.evaluation.gold corpora [--json out/eval.json] [--no-glossary]``. For every
 folder with a ``gold.jsonl``: a gold entry is *found* when a non-neutral finding's
 target span overlaps it (the page-chrome entry: when findings cover most of it);
 precision = non-neutral findings overlapping some gold span / all non-neutral findings;
 false-alarm rate = ``negatives.jsonl`` spans overlapped by a non-neutral finding.
+
+With ``--no-glossary`` every article is read, aligned and audited as if its folder had no
+glossary (most real batches have none): the figures then measure what the rules find
+from the source, the target and the lexicons alone.
 """
 from __future__ import annotations
 
@@ -103,12 +107,35 @@ def score(gold: list[dict], findings: list[dict], negatives: list[dict] = ()) ->
     }
 
 
-def evaluate_folder(folder: Path) -> dict:
+def pooled(results: dict[str, dict]) -> dict:
+    """Micro figures over several corpora's :func:`score` results (sums of counts)."""
+    def ratio(num, den):
+        return round(num / den, 4) if den else None
+
+    by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in results.values():
+        for k, v in r["recall_by_detectable"].items():
+            by_class[k][0] += v["found"]
+            by_class[k][1] += v["total"]
+    total = {k: sum(r[k] for r in results.values())
+             for k in ("gold", "found", "findings", "true_positive_findings", "negatives", "false_alarms")}
+    gr = [sum(by_class[k][i] for k in ("glossary", "rule") if k in by_class) for i in (0, 1)]
+    return {**total,
+            "recall": ratio(total["found"], total["gold"]),
+            "recall_glossary_rule": ratio(*gr),
+            "recall_by_detectable": {k: {"found": v[0], "total": v[1], "recall": ratio(*v)}
+                                     for k, v in sorted(by_class.items())},
+            "precision": ratio(total["true_positive_findings"], total["findings"]),
+            "false_alarm_rate": ratio(total["false_alarms"], total["negatives"]),
+            "seconds": round(sum(r.get("seconds", 0) for r in results.values()), 2)}
+
+
+def evaluate_folder(folder: Path, use_glossary: bool = True) -> dict:
     from ..api import load_article
     from ..engine import run_rules
 
     started = time.perf_counter()
-    article = load_article(folder)
+    article = load_article(folder) if use_glossary else _without_glossary(folder)
     findings = [f.to_json() for f in run_rules(article)]
     gold = read_jsonl(folder / "gold.jsonl")
     negatives = read_jsonl(folder / "negatives.jsonl") if (folder / "negatives.jsonl").is_file() else []
@@ -122,6 +149,17 @@ def evaluate_folder(folder: Path) -> dict:
     return out
 
 
+def _without_glossary(folder: Path):
+    """The article of ``folder`` read, aligned and audited with no glossary at all (the
+    folder's glossary file is ignored, also as an alignment lexicon)."""
+    from dataclasses import replace
+
+    from ..api import load_article
+    from ..glossary import Glossary
+
+    return replace(load_article(folder, Glossary(())), glossary=None)
+
+
 def _fmt(x) -> str:
     return "  –  " if x is None else f"{x:.3f}"
 
@@ -131,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpora", nargs="?", default="corpora", help="folder of article folders")
     parser.add_argument("--json", dest="json_out", help="write the figures here")
     parser.add_argument("--verbose", "-v", action="store_true", help="list missed entries and false alarms")
+    parser.add_argument("--no-glossary", action="store_true",
+                        help="ignore every folder's glossary (audit and alignment)")
     args = parser.parse_args(argv)
     root = Path(args.corpora)
     folders = sorted(p.parent for p in root.glob("*/gold.jsonl"))
@@ -140,14 +180,18 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for folder in folders:
         try:
-            results[folder.name] = evaluate_folder(folder)
+            results[folder.name] = evaluate_folder(folder, use_glossary=not args.no_glossary)
         except Exception as exc:  # report which corpus broke, as one line
             print(f"eval: {folder}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 2
+    print("without glossaries" if args.no_glossary else "with each folder's glossary")
     header = f"{'corpus':<18}{'gold':>5}{'R all':>8}{'R gl+rule':>10}{'R gloss':>9}{'R rule':>8}{'R sem':>8}{'P':>8}{'FA':>8}{'sec':>7}"
     print(header)
     print("-" * len(header))
-    for name, r in results.items():
+    table = dict(results)
+    if len(results) > 1:
+        table["all (pooled)"] = pooled(results)
+    for name, r in table.items():
         d = r["recall_by_detectable"]
         print(f"{name:<18}{r['gold']:>5}{_fmt(r['recall']):>8}{_fmt(r['recall_glossary_rule']):>10}"
               f"{_fmt(d.get('glossary', {}).get('recall')):>9}{_fmt(d.get('rule', {}).get('recall')):>8}"
@@ -167,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json_out:
         out = Path(args.json_out)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        out.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {out}")
     return 0
 

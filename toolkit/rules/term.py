@@ -286,4 +286,63 @@ def inconsistent(ctx: Context) -> Iterator[Hit]:
                           f"'{o.target.text}' renders '{label}' differently from '{best}' "
                           f"(line {line}:{col}); renderings in this document: {where}",
                           best, o.source, o.bead)
-RULES = (forbidden_variant, approved_missing, form_variant, inconsistent)
+@rule(id="TERM005", name="source-term-rendering-varies", category="Terminology/Inconsistent use",
+      severity="minor", needs=("source", "alignment"))
+def rendering_varies(ctx: Context) -> Iterator[Hit]:
+    """A repeated source name or compound term is rendered in another way in one place.
+
+    ## What it does
+    Works without a glossary. Finds the source terms of the article: names of the name
+    layer (``toolkit/data/names_zh_en_fr.tsv``), CC-CEDICT proper nouns and compounds of
+    two or three dictionary words in a Chinese source, capitalised multi-word names in a
+    Latin-script source. For each term seen in several aligned sentences, learns its usual
+    rendering from the beads (the target words most associated with it, compared by lemma,
+    so inflections are one rendering). Where the term occurs but the usual rendering does
+    not, and a run of nouns and adjectives as long as the usual rendering keeps all of its
+    words but one and replaces that one (*Coupe de Riverton* where *Riverton Cup* is used
+    twice elsewhere), that run is reported, with the usual rendering as the fix. A
+    mention that only adds or only drops words is not reported; a term inside a longer
+    repeated term (自动驾驶 in 自动驾驶软件) counts as the longer one there. Terms of the
+    glossary are left to TERM001–TERM004.
+
+    ## Why is this bad?
+    One name or term rendered two ways reads as two things; it is the inconsistency a
+    reviser checks first, and most batches come without a termbase to catch it.
+
+    ## Example
+    ```text
+    source (en): The Riverton Cup starts today. The Riverton Cup ends on Sunday. Everyone talks about the Riverton Cup.
+    bad (fr): La Riverton Cup commence aujourd’hui. La Riverton Cup se termine dimanche. Tout le monde parle de la Coupe de Riverton.
+    good (fr): La Riverton Cup commence aujourd’hui. La Riverton Cup se termine dimanche. Tout le monde parle de la Riverton Cup.
+    ```
+
+    ## Options
+    None. A glossary entry for the term replaces this check by TERM001–TERM004.
+
+    ## Known problems
+    The usual rendering needs the term twice with the same rendering; a rendering with no
+    word in common with the usual one (a synonym) is not found. Single common words are
+    not checked: they may fairly be rendered in several ways.
+    """
+    from ..terms.extract import extract
+
+    pairs = ctx.memo("terms:extract", lambda: extract(ctx.article))
+    in_glossary = {e.source for e in ctx.glossary or ()}
+    beads = ctx.beads
+    done: set[tuple[int, int]] = set()
+    for p in pairs:
+        if not p.specific or p.count < 2 or p.source in in_glossary:
+            continue
+        first = next(x for x in p.places if x.kind == "usual")
+        line, col = ctx.target.line_col(first.target[0])
+        for v in p.variants:
+            if v.target in done or ctx.in_chrome(*v.target):
+                continue
+            done.add(v.target)
+            yield Hit(v.target[0], v.target[1],
+                      f"'{v.text}' renders '{p.source}' differently from '{p.target}', its "
+                      f"rendering in {p.count} other places (first at line {line}:{col})",
+                      p.target, v.source, beads[v.bead].id)
+
+
+RULES = (forbidden_variant, approved_missing, form_variant, inconsistent, rendering_varies)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..knowledge import names
 from ..lexicon import Token, surnames_zh, tokens, zipf
 from ..model import Severity
 from ..readers.base import base_lang
@@ -181,16 +182,73 @@ def _judge(ctx: Context, group: list[Token], han: str, s: int, e: int, bead: int
         return Match(start, end, han, s, e, bead, False)
     if key in approved:
         return Match(start, end, han, s, e, bead, False)
+    tgt_lang = base_lang(ctx.target.lang)
+    named = established_name(src, s, e)
+    if named is not None:
+        form, name = named
+        accepted = name.accepted(tgt_lang)
+        if key in {names.key(a) for a in accepted}:
+            return Match(start, end, han, s, e, bead, False)
+        best = name.preferred(tgt_lang)
+        sev = Severity.MINOR if name.kind in ("person", "place") else None
+        return Match(start, end, han, s, e, bead, True, f"{form} is {name.kind_label} known as "
+                     f"'{best}'" + (f" ({' | '.join(a for a in accepted if a != best)})"
+                                    if len(accepted) > 1 else ""), best, sev)
     common = max(zipf(key, "fr"), zipf(key, "en"))  # joined: "tang ping" is not two English words
     if common >= RARE_ZIPF or _is_person(han, src, s, e, group, ctx.target.text) or _is_place(han, src, s, e):
         return Match(start, end, han, s, e, bead, False)
+    gloss = dictionary_gloss(han)
+    if gloss is not None and gloss[0] and key in {names.key(g) for g in gloss[1]}:
+        return Match(start, end, han, s, e, bead, False)  # the dictionary's name is the pinyin
     if group[0].text[:1].isupper():  # maybe a company or app name whose pinyin is its name
+        if gloss is not None and gloss[0]:
+            return Match(start, end, han, s, e, bead, True, f"CC-CEDICT names {han} "
+                         f"'{gloss[1][0]}'", gloss[1][0])
         return Match(start, end, han, s, e, bead, True, "if it is a name, check that it has no "
                      "established rendering", None, Severity.NEUTRAL)
+    hint = f" (CC-CEDICT: {han} = '{' | '.join(gloss[1][:3])}')" if gloss and not gloss[0] else ""
     if common > 0:  # a loan some texts use (jiaozi): worth a look, not an error
         return Match(start, end, han, s, e, bead, True, "a rare loan; check that French has no "
-                     "usual word for it", None, Severity.NEUTRAL)
-    return Match(start, end, han, s, e, bead, True, "no French or English text uses this word", None)
+                     "usual word for it" + hint, None, Severity.NEUTRAL)
+    return Match(start, end, han, s, e, bead, True, "no French or English text uses this word" + hint,
+                 None)
+
+
+def established_name(src: str, s: int, e: int) -> "tuple[str, names.Name] | None":
+    """The name of the name layer whose Chinese form covers ``src[s:e]`` (a nickname or a
+    name that the pinyin spells), as (form, name)."""
+    found = names.load().covering(src, s, e)
+    return (found[0], found[3]) if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def dictionary_gloss(han: str) -> tuple[bool, tuple[str, ...]] | None:
+    """CC-CEDICT for ``han``: (True, its Latin-script names) for a proper noun, else (False,
+    its English renderings); None when the dictionary does not have it."""
+    from ..knowledge import cedict
+
+    entries = cedict.load().lookup(han)
+    if not entries:
+        return None
+    proper = [e.name for e in entries if e.is_proper and e.name and e.name.isascii()]
+    if proper:
+        return True, tuple(dict.fromkeys(_bare_name(p) for p in proper))
+    glosses = tuple(dict.fromkeys(r for e in entries for r in e.renderings))
+    return (False, glosses) if glosses else None
+
+
+def _bare_name(name: str) -> str:
+    """The name itself, without title or description: "Microsoft corporation" → "Microsoft",
+    "Dr Sun Yat-sen" → "Sun Yat-sen", "Someplace prefecture level city in X" → "Someplace"."""
+    words = name.split()
+    while len(words) > 1 and words[0] in ("Dr", "Mr", "Mrs", "Ms", "US", "UK"):
+        words = words[1:]
+    kept = []
+    for w in words:
+        if not (w[:1].isupper() or w[:1].isdigit()):
+            break
+        kept.append(w)
+    return " ".join(kept or words[:1])
 
 
 @rule(id="XLIT001", name="pinyin-transliteration", category="Accuracy/Untranslated", severity="major",
@@ -210,6 +268,17 @@ def pinyin_transliteration(ctx: Context) -> Iterable[Hit]:
     be the name of a company or an app, *Meituan*) or a loan that some texts use (*jiaozi*).
     Chinese person names and place names in pinyin are correct and are not flagged.
 
+    Lexical knowledge turns hints into fixes. When the source word is (part of) a name of
+    the name layer (``toolkit/data/names_zh_en_fr.tsv``: large companies and their press
+    nicknames, central banks, exchanges, organisations, countries, places, people known
+    under another name, currencies, units) and the pinyin is not one of its established
+    renderings, the finding says which rendering is established and suggests it (major;
+    minor for a person or a place: *Sun Zhongshan* for Sun Yat-sen). When CC-CEDICT lists
+    the word as a proper noun with another Latin name, a capitalised transliteration is
+    major with that name as the fix; when the dictionary's name is the pinyin itself
+    (*Huawei*), it is not reported. For a common noun, CC-CEDICT's English gloss is quoted
+    to help the translator.
+
     ## Why is this bad?
     A common noun or a nickname spelt out in pinyin (*gaotie* for 高铁, *Pingguo* for
     苹果 the company) means nothing to a French reader: the meaning is not carried over.
@@ -227,13 +296,19 @@ def pinyin_transliteration(ctx: Context) -> Iterable[Hit]:
     good (fr): Volkswagen a rappelé trois mille voitures.
     ```
     ```text
+    source (zh): 据工行统计，这类贷款增长了三成。
+    bad (fr): Selon Gonghang, ce type de prêts a augmenté de 30 %.
+    good (fr): Selon l’ICBC, ce type de prêts a augmenté de 30 %.
+    ```
+    ```text
     source (zh): 记者张晓明报道，厨师李德华说，这道菜很受欢迎。
     good (fr): Selon Zhang Xiaoming, le chef Li Dehua affirme que ce plat est très apprécié.
     ```
 
     ## Options
     None. A Chinese name with no established rendering whose pinyin is the right choice
-    (a small company, a dish) can be listed in the glossary with itself as target.
+    (a small company, a dish) can be listed in the glossary with itself as target; the
+    glossary wins over the name layer and the dictionary.
 
     ## Known problems
     Person names are recognised from a list of about 100 common surnames and their

@@ -15,6 +15,7 @@ from ..glossary import Glossary, load_glossary
 from ..model import Article
 from .analysis import Occurrence, analyse_article
 from .consistency import across, ratio, within
+from .text import display_key
 
 Progress = Callable[[str, int, int], None]
 
@@ -140,6 +141,29 @@ def _finish(row: TermRow, prefer: Sequence[str] = ()) -> None:
     row.renderings.sort(key=lambda r: (r.kind == "miss", -r.count, r.label))
 
 
+def _source_terms(article: Article, cands: dict[str, TermRow]) -> None:
+    """Names and compound terms of the source with their renderings learnt from the beads
+    (:mod:`.extract`), so that the batch view shows a term rendered differently in
+    different documents even without a glossary."""
+    from .extract import extract
+    from .matcher import Match
+
+    known = {e.source for e in article.glossary or ()}
+    for pair in extract(article):
+        if not pair.specific or pair.origin == "source-name" or pair.source in known:
+            continue  # Latin-script names are discovered by candidates() already
+        occs = []
+        for p in pair.places:
+            target = Match(p.target[0], p.target[1], p.text, None, p.kind) if p.target else None
+            label = pair.target if p.kind == "usual" else p.text  # inflections are one rendering
+            occs.append(Occurrence(-1, "accepted" if target else "miss",
+                                   display_key(label) if target else None, p.source,
+                                   article.beads[p.bead].id, target))
+        row = cands.setdefault("source-term:" + pair.source,
+                               TermRow(pair.source, None, [], "", True, "source-terms"))
+        _add(row, article, occs)
+
+
 def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | None = None,
                  progress: Progress | None = None) -> TermReport:
     """Read the articles under ``paths`` and gather every term's renderings."""
@@ -176,6 +200,7 @@ def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | 
         for c in candidates(article, analysis):
             row = cands.setdefault(c.key, TermRow(c.source, None, [], "", True, c.origin))
             _add(row, article, c.occurrences)
+        _source_terms(article, cands)
     for source, row in rows.items():
         _finish(row, prefer.get(source, ()))
     for row in cands.values():
