@@ -8,7 +8,6 @@ rules in :mod:`toolkit.rules.word` only phrase the findings.
 from __future__ import annotations
 
 import bisect
-
 import functools
 from dataclasses import dataclass
 from typing import Iterable
