@@ -36,6 +36,16 @@ def test_page_chrome_needs_coverage():
     assert score(gold, [f(100, 150), f(150, 190)])["found"] == 1
 
 
+def test_review_recall_counts_neutral_hints_on_semantic_entries_only_in_its_own_column():
+    from toolkit.evaluation.gold import score
+
+    gold = [{"id": "a", "start": 0, "end": 5, "category": "Accuracy/Mistranslation", "detectable": "semantic"},
+            {"id": "b", "start": 10, "end": 15, "category": "Accuracy/Mistranslation", "detectable": "semantic"}]
+    hint = {"severity": "neutral", "target": {"start": 1, "end": 3}}
+    out = score(gold, [hint])
+    assert out["recall"] == 0 and out["review_recall_semantic"] == 0.5 and out["findings"] == 0
+
+
 def test_pooled_sums_counts_over_corpora():
     from toolkit.evaluation.gold import pooled
 

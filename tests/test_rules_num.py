@@ -116,3 +116,61 @@ def test_num002_value_in_a_neighbouring_paragraph_is_not_blamed():
     src = "The race has 120 riders.\n\nThe route is long."
     tgt = "La course est longue.\n\nElle compte 120 coureurs."  # misaligned on purpose
     assert check("NUM002", tgt, source=src) == []
+
+
+# -- NUM002: a bare Chinese scale (百亿, 千亿) is an order of magnitude -------------------------
+
+def test_num002_bare_scale_translated_ten_times_too_large():
+    (f,) = check("NUM002", "La filière textile pèse plus de mille milliards d’euros.",
+                 source="该市纺织产业规模超过千亿元。", src_lang="zh")
+    assert f.target.text == "mille milliards"
+
+
+@pytest.mark.parametrize("good", [
+    "La filière textile pèse plus de 100 milliards d’euros.",
+    "La filière textile pèse plus de 300 milliards d’euros.",
+    "La filière textile pèse des centaines de milliards d’euros.",
+])
+def test_num002_bare_scale_within_its_order_of_magnitude(good):
+    assert check("NUM002", good, source="该市纺织产业规模超过千亿元。", src_lang="zh") == []
+
+
+def test_num002_bare_scale_too_small_is_reported():
+    (f,) = check("NUM002", "Le marché des jouets vaut 8 milliards.", source="玩具市场规模达百亿。", src_lang="zh")
+    assert f.target.text == "8 milliards"
+
+
+# -- NUM003 / NUM004: dates and currencies ----------------------------------------------------
+
+def test_num003_day_of_a_date_changed():
+    (f,) = check("NUM003", "L’école rouvrira le 3 septembre 2026.", source="The school reopens on 13 September 2026.")
+    assert f.target.text == "3 septembre 2026" and f.severity == Severity.MAJOR
+
+
+def test_num003_chinese_date_and_year():
+    (f,) = check("NUM003", "La digue date de 1874 et a été rénovée le 8 mai.",
+                 source="这座堤坝建于1874年，于5月18日翻新。", src_lang="zh")
+    assert f.target.text == "8 mai"
+    assert check("NUM003", "La digue date de 1874 et a été rénovée le 18 mai.",
+                 source="这座堤坝建于1874年，于5月18日翻新。", src_lang="zh") == []
+
+
+def test_num003_the_modal_may_is_no_month():
+    assert check("NUM003", "Le vote pourrait avoir lieu en juin.", source="The vote may take place in June.") == []
+
+
+def test_num004_currency_changed():
+    (f,) = check("NUM004", "Le billet coûte 12 dollars.", source="The ticket costs £12.")
+    assert f.target.text == "dollars"
+    (g,) = check("NUM004", "Le stade a coûté 800 millions d’euros.", source="体育场耗资8亿元。", src_lang="zh")
+    assert g.target.text == "euros"
+
+
+@pytest.mark.parametrize("source,good", [
+    ("The ticket costs $12.", "Le billet coûte 12 dollars."),
+    ("门票售价300元。", "Le billet coûte 300 yuans."),
+    ("门票售价¥300。", "Le billet coûte 300 yuans."),
+])
+def test_num004_same_currency_or_family(source, good):
+    lang = "zh" if any("\u4e00" <= c <= "\u9fff" or c == "¥" for c in source) else "en"
+    assert check("NUM004", good, source=source, src_lang=lang) == []

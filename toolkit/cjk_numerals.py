@@ -9,6 +9,7 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, 
           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+SCALE_CHARS = frozenset(UNITS) | frozenset(BIG)
 ALL = "".join(DIGITS) + "".join(UNITS) + "".join(BIG)
 NUMERAL_RE = re.compile(f"(百分之)?([数數几幾]?)([{ALL}]+)([多余餘几幾]?)")
 SCALE_RE = re.compile(f"[{''.join(UNITS)}{''.join(BIG)}]+")

@@ -25,7 +25,7 @@ from typing import Iterator
 from . import cjk_numerals as cjk
 from .cjk_numerals import parse_chinese_numeral
 
-__all__ = ["NumberMention", "find_numbers", "number_values", "parse_chinese_numeral",
+__all__ = ["NumberMention", "find_numbers", "is_bare_scale", "number_values", "parse_chinese_numeral",
            "values_match", "format_number", "COMMA_DECIMAL_LANGS", "STRONG_KINDS"]
 
 DATA = Path(__file__).parent / "data"
@@ -328,6 +328,12 @@ def _compose(parts: list[str], words: dict[str, Decimal]) -> Decimal:
     for p in parts:
         value = value * words[p] if words[p] in (20, 100, 1000) and value else value + words[p]
     return value
+
+
+def is_bare_scale(m: NumberMention) -> bool:
+    """A Chinese scale written without a digit before it (千亿, 百亿, 万亿): an order of
+    magnitude ("hundreds of billions"), not an exact value; its ``value`` is the scale."""
+    return m.kind == "approx" and m.text[:1] in cjk.SCALE_CHARS
 
 
 def _sig_digits(value: Decimal) -> int:

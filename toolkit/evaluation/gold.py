@@ -5,6 +5,8 @@ folder with a ``gold.jsonl``: a gold entry is *found* when a non-neutral finding
 target span overlaps it (the page-chrome entry: when findings cover most of it);
 precision = non-neutral findings overlapping some gold span / all non-neutral findings;
 false-alarm rate = ``negatives.jsonl`` spans overlapped by a non-neutral finding.
+A separate column, ``R sem+hint``, counts a semantic entry as found when any finding,
+neutral review hints included, overlaps it.
 
 With ``--no-glossary`` every article is read, aligned and audited as if its folder had no
 glossary (most real batches have none): the figures then measure what the rules find
@@ -81,6 +83,12 @@ def score(gold: list[dict], findings: list[dict], negatives: list[dict] = ()) ->
         for table, key in ((by_class, g.get("detectable", "?")), (by_cat, g["category"].split("/")[0])):
             table[key][1] += 1
             table[key][0] += g["id"] in found_ids
+    # Semantic entries that a neutral review hint points at too (a separate figure: the
+    # columns above count non-neutral findings only).
+    all_spans = [(f["target"]["start"], f["target"]["end"]) for f in findings if f.get("target")]
+    semantic = [g for g in gold if g.get("detectable") == "semantic"]
+    review_found = sum(1 for g in semantic if g["id"] in found_ids or
+                       any(overlaps(s, e, g["start"], g["end"]) for s, e in all_spans))
     true_pos = sum(1 for s, e in spans if any(overlaps(s, e, g["start"], g["end"]) for g in gold))
     false_alarms = [n for n in negatives if any(overlaps(s, e, n["start"], n["end"]) for s, e in spans)]
 
@@ -96,6 +104,8 @@ def score(gold: list[dict], findings: list[dict], negatives: list[dict] = ()) ->
         "recall_glossary_rule": ratio(gr_pair),
         "recall_by_detectable": {k: {"found": v[0], "total": v[1], "recall": ratio(v)} for k, v in sorted(by_class.items())},
         "recall_by_category": {k: {"found": v[0], "total": v[1], "recall": ratio(v)} for k, v in sorted(by_cat.items())},
+        "review_found_semantic": review_found,
+        "review_recall_semantic": ratio([review_found, len(semantic)]),
         "findings": len(spans),
         "true_positive_findings": true_pos,
         "precision": ratio([true_pos, len(spans)]),
@@ -125,6 +135,8 @@ def pooled(results: dict[str, dict]) -> dict:
             "recall_glossary_rule": ratio(*gr),
             "recall_by_detectable": {k: {"found": v[0], "total": v[1], "recall": ratio(*v)}
                                      for k, v in sorted(by_class.items())},
+            "review_recall_semantic": ratio(sum(r.get("review_found_semantic", 0) for r in results.values()),
+                                            by_class["semantic"][1] if "semantic" in by_class else 0),
             "precision": ratio(total["true_positive_findings"], total["findings"]),
             "false_alarm_rate": ratio(total["false_alarms"], total["negatives"]),
             "seconds": round(sum(r.get("seconds", 0) for r in results.values()), 2)}
@@ -185,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"eval: {folder}: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 2
     print("without glossaries" if args.no_glossary else "with each folder's glossary")
-    header = f"{'corpus':<18}{'gold':>5}{'R all':>8}{'R gl+rule':>10}{'R gloss':>9}{'R rule':>8}{'R sem':>8}{'P':>8}{'FA':>8}{'sec':>7}"
+    header = f"{'corpus':<18}{'gold':>5}{'R all':>8}{'R gl+rule':>10}{'R gloss':>9}{'R rule':>8}{'R sem':>8}{'R sem+hint':>11}{'P':>8}{'FA':>8}{'sec':>7}"
     print(header)
     print("-" * len(header))
     table = dict(results)
@@ -195,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
         d = r["recall_by_detectable"]
         print(f"{name:<18}{r['gold']:>5}{_fmt(r['recall']):>8}{_fmt(r['recall_glossary_rule']):>10}"
               f"{_fmt(d.get('glossary', {}).get('recall')):>9}{_fmt(d.get('rule', {}).get('recall')):>8}"
-              f"{_fmt(d.get('semantic', {}).get('recall')):>8}{_fmt(r['precision']):>8}"
+              f"{_fmt(d.get('semantic', {}).get('recall')):>8}{_fmt(r.get('review_recall_semantic')):>11}"
+              f"{_fmt(r['precision']):>8}"
               f"{_fmt(r['false_alarm_rate']):>8}{r['seconds']:>7.1f}")
     for name, r in results.items():
         cats = ", ".join(f"{k} {v['found']}/{v['total']}" for k, v in r["recall_by_category"].items())

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ..numbers import NumberMention, find_numbers, format_number, values_match
+from ..numbers import NumberMention, find_numbers, format_number, is_bare_scale, values_match
 from .base import Context, Hit, rule
 from .typo import is_french, protected_regions
 
@@ -165,7 +165,17 @@ def _windows(ctx: Context, srcs, tgts) -> tuple[list[tuple[int, int]], list[tupl
 
 
 def _found(mention: NumberMention, others: list[NumberMention], windows) -> bool:
-    return any(values_match(mention, o) for s, e in windows for o in _in(others, s, e))
+    return any(values_match(mention, o) or _within_magnitude(mention, o)
+               for s, e in windows for o in _in(others, s, e))
+
+
+def _within_magnitude(a: NumberMention, b: NumberMention) -> bool:
+    """A bare Chinese scale (千亿 = "hundreds of billions") and a value of that order of
+    magnitude: 千亿 stands for 10^11 up to (not including) 10^12."""
+    for bare, other in ((a, b), (b, a)):
+        if is_bare_scale(bare) and bare.value <= other.value < bare.value * 10:
+            return True
+    return False
 
 
 @rule(id="NUM002", literal_fix=True, name="number-mismatch", category="Accuracy/Mistranslation", severity="major",
@@ -221,16 +231,17 @@ def number_mismatch(ctx: Context) -> Iterator[Hit]:
         if not srcs or not tgts or bead.confidence < 0.5:
             continue
         s_ment = [m for s in srcs for m in _in(src_all, s.start, s.end)]
-        if not any(m.strong for m in s_ment):
+        if not any(m.strong or is_bare_scale(m) for m in s_ment):
             continue
         t_ment = [m for t in tgts for m in _in(tgt_all, t.start, t.end)]
         used: set[int] = set()
         lost = []
         for s in sorted(s_ment, key=lambda m: not m.strong):
-            match = next((i for i, t in enumerate(t_ment) if i not in used and values_match(s, t)), None)
+            match = next((i for i, t in enumerate(t_ment) if i not in used and
+                          (values_match(s, t) or _within_magnitude(s, t))), None)
             if match is not None:
                 used.add(match)
-            elif s.strong and s.value > 1:
+            elif s.strong and s.value > 1 or is_bare_scale(s):
                 lost.append(s)
         if not lost:
             continue
@@ -238,8 +249,12 @@ def number_mismatch(ctx: Context) -> Iterator[Hit]:
         lost = [s for s in lost if not _found(s, tgt_all, t_win)]
         if not lost:
             continue
-        stray = [t for i, t in enumerate(t_ment) if i not in used and t.strong
+        stray = [t for i, t in enumerate(t_ment) if i not in used and (t.strong or t.kind == "word" and t.scale > 1)
                  and not _found(t, src_all, s_win)]
+        # a bare scale (千亿, "hundreds of billions") is only wrong when another value stands for it
+        lost = [s for s in lost if s.strong or len(stray) == 1 and not _within_magnitude(s, stray[0])]
+        if not lost:
+            continue
         if len(lost) == 1 and len(stray) == 1:
             s, t = lost[0], stray[0]
             fix = format_number(s.value, tgt_lang) if s.unit is None and t.unit is None else None

@@ -1,0 +1,313 @@
+"""Meaning cues of a sentence: negations, directions of change, bounds, approximations
+and modality, in English, French and Chinese.
+
+``cues(text, lang)`` finds them with the bilingual word lists of
+``data/meaning_cues.tsv`` (one cue per line, with its class and language; see the
+file's header for the classes and their sources). The rules of the MEAN family and
+NUM003/NUM004 compare the cues of a source sentence with those of its translation: a
+negation the translation lost, a rise translated as a fall, *more than* turned into
+*less than*, *may* turned into a certainty.
+
+Matching is case-insensitive, on whole words for Latin scripts (a cue ending in ``*``
+matches any word it starts; one starting with ``*`` any word it ends) and on
+characters for Chinese, where the words that hold a negation character without
+negating (不过 "but", 未来 "future") are masked first. A French negation is ``ne``/``n’``
+followed within five words by one of the ``ne-follow`` words (``ne … que`` is not one).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexicon import zipf
+
+DATA = Path(__file__).parent / "data"
+CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must")
+_MASK = "\u25a1"  # a masked character: not a letter, not a cue
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    cls: str
+    text: str
+
+
+def base(lang: str) -> str:
+    return (lang or "").split("-")[0].lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[tuple[str, str], tuple[str, ...]]:
+    table: dict[tuple[str, str], list[str]] = {}
+    for line in (DATA / "meaning_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lang, cls, cue = line.split("\t")
+        table.setdefault((lang, cls), []).append(cue.replace("’", "'").lower())
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def cue_words(lang: str, cls: str) -> tuple[str, ...]:
+    """The cues of one class for one language, as written in the data file."""
+    return _table().get((base(lang), cls), ())
+
+
+def languages() -> frozenset[str]:
+    return frozenset(lang for lang, _ in _table())
+
+
+def _latin_alternative(cue: str) -> str:
+    head = r"\w*" if cue.startswith("*") else r"(?<![\w-])"
+    body = cue.strip("*")
+    tail = r"\w*" if cue.endswith("*") else r"(?![\w-])" if body[-1:].isalnum() else ""
+    return head + r"\s+".join(re.escape(w) for w in body.split()) + tail
+
+
+@functools.lru_cache(maxsize=None)
+def _pattern(lang: str, cls: str) -> re.Pattern | None:
+    words = cue_words(lang, cls)
+    if not words:
+        return None
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    if lang in ("zh", "ja"):
+        return re.compile("|".join(re.escape(w) for w in ordered))
+    return re.compile("|".join(_latin_alternative(w) for w in ordered), re.I)
+
+
+@functools.lru_cache(maxsize=None)
+def _ne_pattern() -> re.Pattern:
+    follow = "|".join(re.escape(w) for w in sorted(cue_words("fr", "ne-follow"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:ne\s+|n')(?:[^\s.,;:!?]+\s+){{0,4}}?(?:{follow})(?![\w-])", re.I)
+
+
+def _normalise(text: str) -> str:
+    """Same length as ``text``: typographic apostrophes straightened, for matching."""
+    return text.replace("’", "'").replace("\u02bc", "'")
+
+
+def _mask(text: str, lang: str) -> str:
+    pattern = _pattern(lang, "not-neg")
+    if pattern is not None:
+        text = pattern.sub(lambda m: _MASK * len(m.group(0)), text)
+    if lang == "zh":
+        text = _mask_zh_words(text)
+    return text
+
+
+_NEGATIVE_GLOSS = re.compile(r"^(?:to )?(?:not|no|never|without|cannot|can't|nothing|none|neither|"
+                             r"un[a-z]+|in[a-z]+|im[a-z]+)\b|n't\b| not\b", re.I)
+
+
+def _negative_word(word: str) -> bool:
+    """A dictionary word that negates: the first gloss of one of its readings starts
+    with a negation (未能 "cannot", 无法 "unable", 尚未 "not yet"), unlike 别称
+    "another name" or 不可或缺 "necessary"; proper nouns never negate."""
+    from .knowledge import cedict
+
+    entries = cedict.load().lookup(word)
+    if any(e.is_proper for e in entries):
+        return False
+    return any(e.renderings and _NEGATIVE_GLOSS.search(e.renderings[0]) for e in entries)
+
+
+_BRAND_RE = re.compile(r"[不没未无非别勿否莫][\u4e00-\u9fff]?(?=[A-Za-z])")
+
+
+def _mask_zh_words(text: str) -> str:
+    """Mask the negation characters that sit inside a CC-CEDICT word that does not
+    negate (longest-match segmentation)."""
+    if not _pattern("zh", "neg").search(text):
+        return text
+    from .knowledge import cedict
+
+    chars = list(text)
+    neg = _pattern("zh", "neg")
+    for start, end, word in cedict.load().words(text):
+        # four-character idioms (雷打不动 "unshakeable") are rendered as a whole
+        if neg.search(word) and (end - start >= 4 or not _negative_word(word)):
+            for i in range(start, end):
+                chars[i] = _MASK
+    for m in _BRAND_RE.finditer(text):  # 无界AI: a brand name glued to Latin letters
+        for i in range(m.start(), m.end()):
+            chars[i] = _MASK
+    return "".join(chars)
+
+
+def _prefixed_negative(word: str, lang: str, prefixes: tuple[str, ...]) -> bool:
+    """``unable``, ``impossible``, ``illégal``: a negating prefix before a word that is
+    itself at least as frequent (``income`` is not ``in-come``: *come* is frequent, but
+    the rule only suppresses reports, so a few such words cost little)."""
+    low = word.lower()
+    for p in prefixes:
+        rest = low[len(p):]
+        if low.startswith(p) and len(rest) >= 4 and zipf(rest, lang) >= max(3.0, zipf(low, lang)):
+            return True
+    return False
+
+
+def cues(text: str, lang: str) -> list[Cue]:
+    """Every cue of ``text`` in ``lang`` (empty for a language without cue lists), in order."""
+    lang = base(lang)
+    if lang not in languages():
+        return []
+    norm = _normalise(text)
+    found: list[Cue] = []
+    masked = _mask(norm, lang)
+    neg_spans: list[tuple[int, int]] = []
+    if lang == "fr":
+        neg_spans += [(m.start(), m.end()) for m in _ne_pattern().finditer(masked)]
+    pattern = _pattern(lang, "neg")
+    if pattern is not None:
+        for m in pattern.finditer(masked):
+            if not any(s <= m.start() < e for s, e in neg_spans):
+                neg_spans.append((m.start(), m.end()))
+    found += [Cue(s, e, "neg", text[s:e]) for s, e in neg_spans]
+    for cls in CLASSES[1:]:
+        pattern = _pattern(lang, cls)
+        if pattern is not None:
+            found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)
+                      if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
+    prefixes = cue_words(lang, "neg-prefix")
+    if prefixes and lang not in ("zh", "ja"):
+        for m in re.finditer(r"[^\W\d_]{6,}", norm):
+            if _prefixed_negative(m.group(0), lang, prefixes):
+                found.append(Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]))
+    found.sort(key=lambda c: (c.start, c.end, c.cls))
+    return found
+
+
+def count(found: list[Cue], cls: str) -> int:
+    return sum(1 for c in found if c.cls == cls)
+
+
+def near(found: list[Cue], cls: str, start: int, end: int, before: int = 24, after: int = 12) -> list[Cue]:
+    """Cues of ``cls`` that end at most ``before`` characters before ``start`` or begin at
+    most ``after`` characters after ``end`` (a bound or approximation of a number)."""
+    return [c for c in found if c.cls == cls and start - before <= c.end <= start + 1
+            or c.cls == cls and end - 1 <= c.start <= end + after]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A meaning cue of the source that the translation lost or turned around.
+
+    ``kind``: ``negation-lost``, ``negation-added``, ``polarity``, ``modality-lost``,
+    ``modality-changed``. ``target`` is the span of the target cue that carries the
+    problem (None when the problem is an absence: the whole sentence is meant);
+    ``source`` the span of the source cue.
+    """
+
+    kind: str
+    message: str
+    target: tuple[int, int] | None
+    source: tuple[int, int] | None
+
+
+def _first(found: list[Cue], cls: str) -> tuple[int, int] | None:
+    c = next((c for c in found if c.cls == cls), None)
+    return (c.start, c.end) if c else None
+
+
+def _nearest(found: list[Cue], cls: str, rel: float, length: int) -> tuple[int, int] | None:
+    """The cue of ``cls`` whose relative position in its text is nearest ``rel``."""
+    pool = [c for c in found if c.cls == cls]
+    if not pool:
+        return None
+    c = min(pool, key=lambda c: abs(c.start / max(length, 1) - rel))
+    return c.start, c.end
+
+
+def _quote(found: list[Cue], cls: str) -> str:
+    return ", ".join(dict.fromkeys(f"“{c.text}”" for c in found if c.cls == cls))
+
+
+BOUND_NAMES = {"more": "more than", "less": "less than"}
+
+
+def _bounds(found: list[Cue], text: str, lang: str) -> list[Cue]:
+    """The more/less cues that stand next to a number (超过 30万, plus de 300, 30% 以上)."""
+    from .numbers import find_numbers
+
+    marks = [c for c in found if c.cls in ("more", "less")]
+    if not marks:
+        return []
+    numbers = find_numbers(text, lang)
+    return [c for c in marks if any(c in near(marks, c.cls, n.start, n.end, before=4, after=3)
+                                    for n in numbers)]
+
+
+def _approximations(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: str,
+                    tgt_lang: str) -> list[Problem]:
+    """An approximate source number (about 120, 约46万, 一百多) whose matching target number
+    has no approximation and no bound next to it (120 alone)."""
+    from .numbers import find_numbers, values_match
+
+    if not count(s, "approx") and "多" not in src and "余" not in src:
+        return []
+    out = []
+    t_numbers = [n for n in find_numbers(tgt, tgt_lang) if n.kind in ("cardinal", "approx")]
+    for n in find_numbers(src, src_lang):
+        cue = near(s, "approx", n.start, n.end, before=2, after=0) or (
+            [Cue(n.start, n.end, "approx", n.text)] if n.kind == "approx" and n.text[-1:] in "多余餘" else [])
+        if not cue or n.kind not in ("cardinal", "approx"):
+            continue
+        same = [m for m in t_numbers if values_match(n, m)]
+        if len(same) == 1 and not any(near(t, cls, same[0].start, same[0].end, before=3, after=20)
+                                      for cls in ("approx", "more", "less")):
+            m = same[0]
+            out.append(Problem("approx-lost", f"the source gives an approximate value ({cue[0].text} "
+                               f"{n.text}), the translation an exact one ({m.text})",
+                               (m.start, m.end), (cue[0].start, n.end)))
+    return out
+
+
+MODAL_NAMES = {"may": "possibility", "must": "obligation"}
+
+
+def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
+    """Problems of one aligned pair of texts (offsets into ``src`` and ``tgt``); none
+    when either language has no cue lists."""
+    if base(src_lang) not in languages() or base(tgt_lang) not in languages():
+        return []
+    s, t = cues(src, src_lang), cues(tgt, tgt_lang)
+    if not s and not t:
+        return []
+
+    def at(cls_s: str, cls_t: str) -> tuple[int, int] | None:  # target cue placed like the source's
+        first = _first(s, cls_s)
+        return _nearest(t, cls_t, first[0] / max(len(src), 1) if first else 0.0, len(tgt))
+
+    out: list[Problem] = []
+    sn, tn = count(s, "neg"), count(t, "neg")
+    if sn and not tn and not count(t, "neg-lex"):
+        out.append(Problem("negation-lost", f"the source is negative ({_quote(s, 'neg')}), the "
+                           "translation has no negation", None, _first(s, "neg")))
+    elif tn and not sn and not count(s, "neg-lex"):
+        out.append(Problem("negation-added", f"the translation is negative ({_quote(t, 'neg')}), "
+                           "the source has no negation", _first(t, "neg"), None))
+    for a, b in (("up", "down"), ("down", "up")):
+        if count(s, a) and not count(s, b) and count(t, b) and not count(t, a):
+            out.append(Problem("polarity", f"the source says {a} ({_quote(s, a)}), the translation "
+                               f"{b} ({_quote(t, b)})", at(a, b), _first(s, a)))
+    sb, tb = _bounds(s, src, src_lang), _bounds(t, tgt, tgt_lang)
+    for a, b in (("more", "less"), ("less", "more")):
+        if count(sb, a) and not count(sb, b) and count(tb, b) and not count(tb, a):
+            out.append(Problem("bound", f"the source says {BOUND_NAMES[a]} ({_quote(sb, a)}), the "
+                               f"translation {BOUND_NAMES[b]} ({_quote(tb, b)})",
+                               _first(tb, b), _first(sb, a)))
+    out += _approximations(s, src, src_lang, t, tgt, tgt_lang)
+    for cls, other in (("may", "must"), ("must", "may")):
+        if count(s, cls) and not count(t, cls):
+            if count(t, other):
+                out.append(Problem("modality-changed", f"the source expresses {MODAL_NAMES[cls]} "
+                                   f"({_quote(s, cls)}), the translation {MODAL_NAMES[other]} "
+                                   f"({_quote(t, other)})", at(cls, other), _first(s, cls)))
+            else:
+                out.append(Problem("modality-lost", f"the source expresses {MODAL_NAMES[cls]} "
+                                   f"({_quote(s, cls)}), the translation states it as a fact",
+                                   None, _first(s, cls)))
+    return out
