@@ -35,7 +35,7 @@ eval-terms: $(STAMP)
 	$(PY) -m toolkit.evaluation.terms --data $(SHARED)/benchmarks/terms/wmt21-enfr-dev --json out/eval-terms.json
 
 bench: $(STAMP)
-	$(PY) -m toolkit.evaluation.bench
+	$(PY) -m toolkit.evaluation.bench --shared $(SHARED)
 
 bench-scale: $(STAMP)
 	$(PY) -m toolkit.evaluation.bench_scale --json out/bench-scale.json
