@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: install demo test eval eval-noglossary eval-align eval-terms bench lint clean
+.PHONY: install demo test eval eval-noglossary eval-align eval-terms bench bench-scale lint clean
 
 install: $(STAMP)
 
@@ -35,7 +35,10 @@ eval-terms: $(STAMP)
 	$(PY) -m toolkit.evaluation.terms --data $(SHARED)/benchmarks/terms/wmt21-enfr-dev --json out/eval-terms.json
 
 bench: $(STAMP)
-	$(PY) -m toolkit.evaluation.bench
+	$(PY) -m toolkit.evaluation.bench --shared $(SHARED)
+
+bench-scale: $(STAMP)
+	$(PY) -m toolkit.evaluation.bench_scale --json out/bench-scale.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache build *.egg-info

@@ -15,20 +15,15 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from toolkit import cli
 from toolkit.api import find_articles
 from toolkit.readers import read_document
 from toolkit.readers.bilingual import read_bilingual
+from clirun import run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 BATCH = FIXTURES / "ferry_batch"
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def audit_json(capsys, *paths, extra=()):

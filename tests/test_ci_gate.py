@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import cli
 from toolkit.baseline import article_fingerprints
 from toolkit.reporters.github import annotation, escape_data, escape_property
+from clirun import run
 
 SOURCE = "The garden has 12 roses.\n\nThe gardener uses a rake every day.\n"
 GOOD = "Le jardin a 12 roses.\n\nLe jardinier utilise un râteau chaque jour.\n"
@@ -27,11 +27,6 @@ def make_article(root: Path, mt: str = BAD, name: str = "garden", source: str = 
     return folder
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def rules_in(out: str) -> list[str]:

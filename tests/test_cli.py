@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import cli, engine
+from toolkit import engine
 from toolkit.rules.base import Hit, rule
+from clirun import run
 
 SRC = "Le match commence à 20 heures.\n\nLes billets coûtent dix euros.\n"
 
@@ -55,11 +56,6 @@ def article(tmp_path: Path, mt: str, source: str | None = SRC, name: str = "art"
     return folder
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def one_line_error(err: str) -> bool:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import cli
 from toolkit.glossary import load_glossary
+from clirun import run
 
 SOURCE = "欧洲央行加息。欧洲央行关注油价。马可隆港的码头很忙。马可隆港扩建了码头。\n"
 MT = ("La Banque centrale européenne relève ses taux. La Banque centrale européenne surveille "
@@ -26,11 +26,6 @@ def batch(tmp_path: Path, n: int = 2) -> Path:
     return root
 
 
-def run(argv, capsys):
-    with pytest.raises(SystemExit) as exc:
-        cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return exc.value.code, out, err
 
 
 def test_csv_is_a_loadable_glossary_with_counts_and_confidence(tmp_path, capsys):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -229,36 +229,42 @@ def align_documents(source: Document, target: Document, glossary: Glossary | Non
 
 def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
           glossary: str | Path | Glossary | None = None, fail_on: Severity = Severity.MAJOR,
-          weights: dict | None = None, jobs: int = 1, progress: Progress | None = None) -> AuditResult:
+          weights: dict | None = None, jobs: int = 1, progress: Progress | None = None,
+          engine: str | None = None, scheduler: str | None = None,
+          notify: Callable[[str], None] | None = None) -> AuditResult:
     """Audit article folders (or batches of them) and score them.
 
-    ``jobs`` > 1 audits articles in that many processes (0: one per core); results keep
-    the order of the folders whatever the order they finish in.
+    ``engine`` (see :data:`toolkit.runner.ENGINES`): ``serial``, ``process`` (``jobs``
+    local processes, 0: one per core) or ``dask`` (a local Dask cluster of ``jobs``
+    workers, or the one whose scheduler is at ``scheduler``); by default ``serial`` for
+    one job, ``process`` for more, ``dask`` when a scheduler is given. Results keep the
+    order of the folders whatever order they finish in. ``notify`` receives notes about
+    the run (e.g. fewer workers than asked because memory is short).
     """
+    from .runner import default_engine, get_engine
     from .scoring import score_batch
 
     selection = selection or Selection()
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
-    workers = (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
-    results: list[ArticleResult | ArticleError] = []
-    if workers == 1 or len(folders) == 1:
-        for n, folder in enumerate(folders, 1):
-            if progress:
-                progress(str(folder), n, len(folders))
-            results.append(_audit_one(folder, gloss, selection, weights))
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=min(workers, len(folders))) as pool:
-            futures = [pool.submit(_audit_one, f, gloss, selection, weights) for f in folders]
-            for n, (folder, future) in enumerate(zip(folders, futures), 1):
-                results.append(future.result())
-                if progress:
-                    progress(str(folder), n, len(folders))
+    runner = get_engine(engine or default_engine(jobs, scheduler), jobs, scheduler=scheduler,
+                        warm_up=preload, notify=notify)
+    results = list(runner.map(_audit_task, folders, (gloss, selection, weights), progress))
     articles = tuple(r for r in results if isinstance(r, ArticleResult))
     errors = tuple(r for r in results if isinstance(r, ArticleError))
     return AuditResult(articles, score_batch(list(articles)), signature(selection), fail_on, errors=errors)
+
+
+def _audit_task(folder: Path | Part, glossary: Glossary | None, selection: Selection,
+                weights: dict | None) -> ArticleResult | ArticleError:
+    """What a worker runs for one document: the audit, plus the batch term summary computed
+    while the article is at hand. Whatever ``_audit_one`` returns is passed through."""
+    from .scoring.terms import batch_part
+
+    result = _audit_one(folder, glossary, selection, weights)
+    if isinstance(result, ArticleResult) and result.batch_terms is None:
+        result = replace(result, batch_terms=batch_part(result.article))
+    return result
 
 
 def _audit_one(folder: Path | Part, glossary: Glossary | None, selection: Selection,
@@ -272,6 +278,19 @@ def _audit_one(folder: Path | Part, glossary: Glossary | None, selection: Select
         return ArticleError(str(folder), str(exc))
     findings = run_rules(article, selection)
     return ArticleResult(article, findings, score_article(article, findings, weights))
+
+
+def preload() -> None:
+    """Load the models audits need into this process once: what a spawned worker process
+    or a Dask worker runs when it starts (a forked worker inherits them instead)."""
+    from . import nlp
+
+    if hasattr(nlp, "preload"):
+        nlp.preload()
+        return
+    for lang in nlp.MODELS:
+        nlp.sentences(lang)
+        nlp.analyser(lang)
 
 
 def align_texts(source: str | Path, target: str | Path, *, presegmented: bool = False,
@@ -342,5 +361,6 @@ def _all_rules():
     return ALL_RULES
 
 
-__all__ = ["Part", "audit", "audit_article", "load_article", "find_articles", "input_files", "article_from_strings",
+__all__ = ["Part", "audit", "audit_article", "preload", "load_article", "find_articles", "input_files",
+           "article_from_strings",
            "align_documents", "align_texts", "signature", "Selection"]

@@ -371,6 +371,9 @@ class ArticleResult:
     article: Article
     findings: tuple[Finding, ...]
     scores: Mapping[str, Any]
+    # What the batch term scores need of this article (toolkit.scoring.terms.batch_part),
+    # computed where the article was audited; None: computed from ``article`` when needed.
+    batch_terms: Mapping[str, Any] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

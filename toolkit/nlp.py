@@ -60,3 +60,16 @@ def _load(model: str, keep: set[str]):
     except OSError:
         raise MtqaError(f"spaCy model {model!r} is not installed; run 'make install' "
                         f"(it comes from the package index as {model.replace('_', '-')})") from None
+
+
+def preload(langs: tuple[str, ...] = ("fr", "en")) -> None:
+    """Load, once, what auditing ``langs`` needs (sentence pipelines, French lemmatiser,
+    word-frequency lists), so that worker processes forked afterwards share it instead
+    of each loading its own copy."""
+    from .lexicon import frequency_dict
+
+    for lang in langs:
+        sentences(lang)
+        if lang in MODELS:
+            analyser(lang)
+        frequency_dict(lang)

@@ -226,14 +226,21 @@ def glossary_keys(lexicon: Iterable[tuple[str, str]], src: Sequence[str], tgt: S
     src_f = [fold(s) for s in src]
     tgt_f = [fold(t) for t in tgt]
     for n, (s_term, t_term) in enumerate(pairs):
-        ps, pt = _term_pattern(s_term, src_cjk), _term_pattern(t_term, tgt_cjk)
-        if ps is None or pt is None:
+        s_probe, t_probe = fold(s_term.strip()), fold(t_term.strip())
+        if not s_probe or not t_probe:
+            continue  # a term that folds to nothing has no pattern
+        # A pattern holds its folded term literally: compile it only for the texts that
+        # contain the term (a large glossary has many terms absent from the article, and
+        # compiling each costs far more than the scan).
+        s_hits = [i for i, text in enumerate(src_f) if s_probe in text]
+        t_hits = [j for j, text in enumerate(tgt_f) if t_probe in text]
+        if not s_hits and not t_hits:
             continue
+        ps, pt = _term_pattern(s_term, src_cjk), _term_pattern(t_term, tgt_cjk)
         key = f"G{n}"
-        s_probe, t_probe = fold(s_term.strip())[:3], fold(t_term.strip())[:3]
-        for i, text in enumerate(src_f):
-            if s_probe in text and ps.search(text):
+        for i in s_hits:
+            if ps.search(src_f[i]):
                 src_feat.keys[i].add(key)
-        for j, text in enumerate(tgt_f):
-            if t_probe in text and pt.search(text):
+        for j in t_hits:
+            if pt.search(tgt_f[j]):
                 tgt_feat.keys[j].add(key)

@@ -9,6 +9,10 @@ from typing import List, Optional
 import typer
 
 from ..errors import InputError, UsageError
+from ..runner import ENGINES
+
+
+Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)  # the engines' table
 
 
 class Format(str, Enum):
@@ -48,14 +52,23 @@ def audit(
                                                   "in this baseline file (then exit 0)."),
     suppressions: Optional[Path] = typer.Option(None, "--suppressions", help="TOML/JSON file of accepted "
                                                 "findings (fingerprint or rule+text, with a reason)."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Articles audited in parallel "
-                                       "(0 = all cores; default 1)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Read settings from this file instead of the "
                                           "nearest mtqa.toml / pyproject.toml [tool.mtqa]."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text report "
                                          "(default: when writing to a terminal)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    # -- scale-out: how the articles of a batch are run, and the progress display --
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Articles audited in parallel: "
+                                       "local worker processes, or Dask workers of the local cluster (0 = all "
+                                       "cores; capped by the memory available, with a note; default 1)."),
+    engine: Optional[Engine] = typer.Option(None, "--engine", help="serial, process (local processes) or "
+                                            "dask (Dask distributed). Default: serial for --jobs 1, process "
+                                            "for more, dask with --scheduler."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler "
+                                            "(tcp://host:8786); default with --engine dask: a local cluster "
+                                            "of --jobs workers on 127.0.0.1."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display (there is none either "
+                               "when stderr is not a terminal or CI is set)."),
 ) -> None:
     """Audit machine-translated articles and report findings, scores and a verdict."""
     from .. import api
@@ -64,7 +77,7 @@ def audit(
     from ..engine import Selection
     from ..model import Severity
     from ..paths import guard_outputs
-    from ..reporters import render, write_atomic, write_stdout
+    from ..reporters import render_chunks, write_atomic, write_stdout
     from ..scoring import with_fail_under
 
     cfg = Config() if isolated else load_config(config)
@@ -96,9 +109,13 @@ def audit(
                   api.input_files(paths, glossary) + [Path(p) for p in read])
     gate = Gate(load_baseline(baseline) if baseline is not None else None,
                 load_suppressions(suppressions) if suppressions is not None else ())
-    progress = None if quiet or not sys.stderr.isatty() else _progress
-    result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary, fail_on=threshold,
-                       jobs=jobs, progress=progress)
+    if scheduler and engine not in (None, Engine["dask"]):
+        raise UsageError(f"--scheduler is a Dask scheduler address; it needs --engine dask, not {engine.value}")
+    engine_name = engine.value if engine else None
+    with _progress(quiet, engine_name == "dask" or bool(scheduler)) as progress:
+        result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary,
+                           fail_on=threshold, jobs=jobs, progress=progress, engine=engine_name,
+                           scheduler=scheduler, notify=_note)
     if result.errors and not result.articles:  # nothing could be read: nothing to report
         more = f" (and {len(result.errors) - 1} more unreadable document(s))" if len(result.errors) > 1 else ""
         raise InputError(result.errors[0].message + more)
@@ -108,7 +125,7 @@ def audit(
         sys.stderr.write(f"mtqa: wrote baseline {write_baseline} ({len(result.findings)} findings)\n")
     use_color = color if color is not None else (output is None and sys.stdout.isatty())
     width = _width() if output is None else 100
-    report = render(result, fmt.value, color=use_color and fmt == Format.text, width=width)
+    report = render_chunks(result, fmt.value, color=use_color and fmt == Format.text, width=width)
     if output is not None:
         write_atomic(output, report)
     else:
@@ -145,9 +162,17 @@ def _width() -> int:
     return max(60, min(shutil.get_terminal_size((100, 24)).columns, 140))
 
 
-def _progress(name: str, done: int, total: int) -> None:
-    if total > 1:
-        sys.stderr.write(f"\r[{done}/{total}] {name[-60:]:<60}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+def _progress(quiet: bool, dask: bool):
+    """The progress display of a batch (a no-op context when none is wanted)."""
+    import contextlib
+
+    from .progress import BatchProgress, DaskProgress, wanted
+
+    if not wanted(quiet):
+        return contextlib.nullcontext(None)
+    return DaskProgress() if dask else BatchProgress()
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"mtqa: note: {message}\n")
+    sys.stderr.flush()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from .. import REPORT_SCHEMA_URL, __version__
 from ..model import AuditResult
@@ -60,5 +61,11 @@ def as_dict(result: AuditResult) -> dict:
     }
 
 
-def render(result: AuditResult, **_: object) -> str:
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+def chunks(result: AuditResult, **_: object) -> Iterator[str]:
+    """The report in pieces, so a large batch is never held as one string as well."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(as_dict(result))
+    yield "\n"
+
+
+def render(result: AuditResult, **options: object) -> str:
+    return "".join(chunks(result, **options))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Iterator
 
 from .. import __version__
 from ..model import AuditResult, Finding, Severity
@@ -123,5 +124,11 @@ def as_dict(result: AuditResult) -> dict:
     }
 
 
-def render(result: AuditResult, **_: object) -> str:
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+def chunks(result: AuditResult, **_: object) -> Iterator[str]:
+    """The log in pieces, so a large batch is never held as one string as well."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(as_dict(result))
+    yield "\n"
+
+
+def render(result: AuditResult, **options: object) -> str:
+    return "".join(chunks(result, **options))

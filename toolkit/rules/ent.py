@@ -162,21 +162,42 @@ def _renderings(ctx: Context, name: str) -> list[str]:
     return out
 
 
+# A paragraph longer than this is a text without blank lines (one block for the whole
+# article): its lines stand for paragraphs, so that a window stays local and the rule
+# linear in the length of the text. Real paragraphs are far shorter.
+PARAGRAPH_MAX = 3000
+
+
 def _windows(ctx: Context) -> list[str]:
     """For each bead, the target text of its paragraph(s) and of the beads around it."""
     tgt = ctx.target
     blocks = {b.index: b for b in tgt.blocks}
     beads = list(ctx.beads)
+    piece_of: dict[int, str] = {}
     out = []
     for k, bead in enumerate(beads):
         pieces = []
         for b in beads[max(0, k - 1):k + 2]:
             for i in b.tgt:
-                seg = tgt.segments[i]
-                block = blocks.get(seg.block)
-                pieces.append(tgt.text[block.start:block.end] if block else seg.text)
+                if i not in piece_of:
+                    piece_of[i] = _paragraph(tgt, tgt.segments[i], blocks.get(tgt.segments[i].block))
+                pieces.append(piece_of[i])
         out.append("\n".join(dict.fromkeys(pieces)))
     return out
+
+
+def _paragraph(doc, seg, block) -> str:
+    """The paragraph of ``seg``: its block; in an overlong block, its line (or itself)."""
+    if block is None:
+        return seg.text
+    if block.end - block.start <= PARAGRAPH_MAX:
+        return doc.text[block.start:block.end]
+    start = doc.text.rfind("\n", block.start, seg.start) + 1 or block.start
+    end = doc.text.find("\n", seg.end, block.end)
+    end = block.end if end == -1 else end
+    if end - start <= PARAGRAPH_MAX:
+        return doc.text[max(start, block.start):end]
+    return seg.text
 
 
 class _Lazy:
@@ -205,7 +226,8 @@ def missing_name(ctx: Context) -> Iterable[Hit]:
     to survive alignment errors), case-insensitively, as itself, as its glossary
     rendering, as the usual French form of an acronym (AI → IA), spelt out (AWS → Amazon
     Web Services), or for long names with the same first letters (Zurich → Zürich).
-    A code holding a digit is major (a model number is meaning), other names minor.
+    In a text without blank lines (one block of thousands of characters), each line
+    stands for a paragraph. A code holding a digit is major (a model number is meaning), other names minor.
     For a Latin-script source, a name is only reported when the translation uses it
     elsewhere: acronyms and names are often translated between such languages
     (COPD → BPCO), and a name the translation never uses was adapted, not lost.

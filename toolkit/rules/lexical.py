@@ -7,6 +7,7 @@ rules in :mod:`toolkit.rules.word` only phrase the findings.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Iterable
@@ -161,17 +162,33 @@ def unknown_words(ctx: Context) -> list[Unknown]:
     return ctx.memo("word-unknowns", lambda: list(_classify(ctx)))
 
 
+class _Cover:
+    """Is ``[start, end)`` inside one of the given spans? (log time, for long articles)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]  # spans sorted by start
+        self.reach, best = [], -1
+        for _, e in spans:
+            best = max(best, e)
+            self.reach.append(best)  # the furthest end among spans starting at or before
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end
+
+
 def _classify(ctx: Context) -> Iterable[Unknown]:
     lang = base_lang(ctx.target.lang)
     langs = (lang, "en") if lang != "en" else ("en",)
     known_here, _, src_names = _article_words(ctx)
     coinages = _source_coinages(ctx, langs)
     names = _name_index(src_names)
-    pinyin = set()
+    pinyin: list[tuple[int, int]] = []
     if ctx.source is not None:
         from .xlit import matches
 
-        pinyin = {(m.start, m.end) for m in matches(ctx)}
+        pinyin = sorted({(m.start, m.end) for m in matches(ctx)})
+    inside_pinyin = _Cover(pinyin)
     for seg in ctx.article_segments():
         for tok in tokens(seg.text, seg.start):
             w = tok.text
@@ -180,7 +197,7 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
             if w[0].isupper() and not tok.initial:
                 continue  # a name
             low = fold_word(w)
-            if any(s <= tok.start and tok.end <= e for s, e in pinyin):
+            if inside_pinyin(tok.start, tok.end):
                 continue
             if low in coinages and w.islower() and not is_known_word(w, langs):
                 yield Unknown(tok.start, tok.end, w, "coinage", "", Severity.MINOR)

@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 from ..model import Article, ArticleResult, AuditResult, Finding
 from .metrics import reference_metrics
 from .mqm import mqm_batch, mqm_score
-from .terms import score_terms, score_terms_batch
+from .terms import batch_part, combine_terms_batch, score_terms
 
 
 def score_article(article: Article, findings: Sequence[Finding], weights: Mapping | None = None) -> dict:
@@ -19,7 +19,8 @@ def score_article(article: Article, findings: Sequence[Finding], weights: Mappin
 
 def score_batch(results: Sequence[ArticleResult]) -> dict:
     return {"mqm": mqm_batch([r.scores["mqm"] for r in results]),
-            "terms": score_terms_batch([r.article for r in results]),
+            "terms": combine_terms_batch([r.batch_terms if r.batch_terms is not None
+                                          else batch_part(r.article) for r in results]),
             "articles": len(results)}
 
 

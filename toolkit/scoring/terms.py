@@ -24,14 +24,24 @@ from ..terms.discover import Candidate, discover
 from ..terms.text import vkey
 
 
-def glossary_keys(analysis: ArticleTerms | None) -> set[str]:
+_KEYS: dict[int, tuple[tuple, frozenset]] = {}
+
+
+def glossary_keys(analysis: ArticleTerms | None) -> frozenset[str]:
+    """Variant keys of every glossary string (computed once per glossary)."""
     if analysis is None:
-        return set()
-    keys = set()
-    for e in analysis.base.terms:
-        keys.add(vkey(e.source))
-        keys.update(vkey(t) for t in e.targets + e.forbidden)
-    return keys
+        return frozenset()
+    terms = analysis.base.terms
+    got = _KEYS.get(id(terms))
+    if got is None or got[0] is not terms:
+        keys = set()
+        for e in terms:
+            keys.add(vkey(e.source))
+            keys.update(vkey(t) for t in e.targets + e.forbidden)
+        if len(_KEYS) >= 16:
+            _KEYS.clear()
+        got = _KEYS[id(terms)] = (terms, frozenset(keys))
+    return got[1]
 
 
 def candidates(article: Article, analysis: ArticleTerms | None = None) -> list[Candidate]:
@@ -102,28 +112,45 @@ def score_terms(article: Article) -> dict:
     return out
 
 
+def batch_part(article: Article) -> dict:
+    """What the batch scores need of one article, small and picklable: computed where the
+    article was audited, so a batch keeps neither the articles nor a second analysis."""
+    analysis = analyse_article(article)
+    part: dict = {"name": article.name, "glossary": analysis is not None, "rows": [], "terms": [],
+                  "discovered": []}
+    if analysis is not None:
+        part["rows"] = term_rows(analysis)
+        for t, occs in analysis.by_term().items():
+            e = analysis.base.terms[t]
+            part["terms"].append((e.source, list(e.targets), [o.rendering for o in occs]))
+    for c in candidates(article, analysis):
+        part["discovered"].append((c.key, [o.rendering for o in c.occurrences]))
+    return part
+
+
 def score_terms_batch(articles: Sequence[Article]) -> dict:
     """Batch view: pooled adherence and consistency, and per-term agreement across documents."""
+    return combine_terms_batch([batch_part(a) for a in articles])
+
+
+def combine_terms_batch(parts: Sequence[dict]) -> dict:
+    """The batch view from the :func:`batch_part` of every article, in batch order."""
     per_term: dict[str, dict[str, list]] = {}
     prefer: dict[str, list[str]] = {}
     disc: dict[str, dict[str, list]] = {}
     rows_all, groups, dgroups = [], [], []
     any_glossary = False
-    for a in articles:
-        analysis = analyse_article(a)
-        if analysis is not None:
+    for part in parts:
+        if part["glossary"]:
             any_glossary = True
-            rows_all += term_rows(analysis)
-            for t, occs in analysis.by_term().items():
-                e = analysis.base.terms[t]
-                rend = [o.rendering for o in occs]
+            rows_all += part["rows"]
+            for source, targets, rend in part["terms"]:
                 groups.append(rend)
-                per_term.setdefault(e.source, {})[a.name] = rend
-                prefer[e.source] = list(e.targets)
-        for c in candidates(a, analysis):
-            rend = [o.rendering for o in c.occurrences]
+                per_term.setdefault(source, {})[part["name"]] = rend
+                prefer[source] = targets
+        for key, rend in part["discovered"]:
             dgroups.append(rend)
-            disc.setdefault(c.key, {})[a.name] = rend
+            disc.setdefault(key, {})[part["name"]] = rend
     terms = []
     for source, docs in per_term.items():
         if len(docs) >= 2:
@@ -132,7 +159,7 @@ def score_terms_batch(articles: Sequence[Article]) -> dict:
               if len(docs) >= 2]
     main = terms if any_glossary else dterms
     return {
-        "documents": len(articles), "glossary": any_glossary, "discovered": not any_glossary,
+        "documents": len(parts), "glossary": any_glossary, "discovered": not any_glossary,
         "adherence": _merge_adherence(rows_all) if any_glossary else None,
         "consistency": within(groups if any_glossary else dgroups),
         "agreement": _mean([t["agreement"] for t in main]),

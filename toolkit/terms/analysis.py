@@ -151,13 +151,14 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     src_lang = base_lang(src_doc.lang) if src_doc else (article.glossary.src_lang or "und")
     base = termbase(article.glossary, src_lang, tgt_lang)
     result = ArticleTerms(base)
-    matcher = Matcher(base.target_forms, tgt_lang)
+    matcher = _per_base(base, "target-matcher", lambda: Matcher(base.target_forms, tgt_lang))
     tokens = document_tokens(tgt_doc, base.target_forms)
     per_seg: dict[int, list[Match]] = {}
+    wanted = _per_base(base, "variant-keys", lambda: _wanted(base))
     for seg, toks in zip(tgt_doc.segments, tokens):
         claimed: set[int] = set()
         found = matcher.find(toks, seg.text, seg.start, seg.index, claimed)
-        found += _variants(base, toks, seg.text, seg.start, seg.index, claimed, matcher.cjk)
+        found += _variants(wanted, toks, seg.text, seg.start, seg.index, claimed, matcher.cjk)
         per_seg[seg.index] = sorted(found, key=lambda m: m.start)
         result.matches.extend(per_seg[seg.index])
     if src_doc is None or not article.beads:
@@ -172,15 +173,20 @@ def _analyse(article: Article, window: int) -> ArticleTerms:
     return result
 
 
-def _variants(base: TermBase, toks: Sequence[Token], text: str, offset: int, segment: int,
-              claimed: set[int], cjk: bool) -> list[Match]:
-    """Form variants of approved targets (case, hyphen, spacing) among unclaimed tokens."""
-    if cjk:
-        return []
+def _wanted(base: TermBase) -> dict[str, list[Form]]:
+    """Approved targets by variant key (see :func:`_variants`)."""
     wanted: dict[str, list[Form]] = {}
     for f in base.target_forms:
         if f.role == "accepted" and f.vkey:
             wanted.setdefault(f.vkey, []).append(f)
+    return wanted
+
+
+def _variants(wanted: dict[str, list[Form]], toks: Sequence[Token], text: str, offset: int,
+              segment: int, claimed: set[int], cjk: bool) -> list[Match]:
+    """Form variants of approved targets (case, hyphen, spacing) among unclaimed tokens."""
+    if cjk:
+        return []
     out = []
     for i, first in enumerate(toks):
         if not first.is_word or i in claimed:
@@ -222,7 +228,7 @@ def _label(m: Match) -> str:
 def _source_occurrences(article: Article, base: TermBase) -> list[tuple[int, int, int, int]]:
     """(term, start, end, source segment) of each source term occurrence, longest first."""
     src = article.source
-    matcher = Matcher(base.source_forms, base.src_lang)
+    matcher = _per_base(base, "source-matcher", lambda: Matcher(base.source_forms, base.src_lang))
     tokens = document_tokens(src, base.source_forms)
     out = []
     for seg, toks in zip(src.segments, tokens):
@@ -348,14 +354,40 @@ def _span(segments, indices: Sequence[int]) -> tuple[int, int] | None:
     return segments[indices[0]].start, segments[indices[-1]].end
 
 
+_PER_BASE: "OrderedDict[tuple[int, str], tuple[TermBase, object]]" = OrderedDict()
+
+
+def _per_base(base: TermBase, what: str, make):
+    """``make()``, computed once per term base (a batch shares one glossary's)."""
+    got = _PER_BASE.get((id(base), what))
+    if got is None or got[0] is not base:
+        got = _PER_BASE[(id(base), what)] = (base, make())
+        while len(_PER_BASE) > 64:
+            _PER_BASE.popitem(last=False)
+    return got[1]
+
+
+def _accepted_of(base: TermBase) -> dict[int, list[Form]]:
+    """Approved target forms of each term, in form order."""
+    def make() -> dict[int, list[Form]]:
+        table: dict[int, list[Form]] = {}
+        for f in base.target_forms:
+            if f.role == "accepted":
+                for t in f.terms:
+                    table.setdefault(t, []).append(f)
+        return table
+
+    return _per_base(base, "accepted", make)
+
+
 def _partial(base: TermBase, term: int, seg_ids: Sequence[int], segments, tokens, used) -> Match | None:
     """The longest run of target tokens equal to a contiguous part of an approved
     multi-word target, covering at least half of its content words."""
     from .matcher import _token_ok
 
     best = None
-    for f in base.target_forms:
-        if f.role != "accepted" or term not in f.terms or len(f.tokens) < 2:
+    for f in _accepted_of(base).get(term, ()):
+        if len(f.tokens) < 2:
             continue
         content = [k for k, ft in enumerate(f.tokens) if fold(ft.text) not in STOPWORDS and
                    any(c.isalnum() for c in ft.text)]

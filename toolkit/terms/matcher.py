@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..textutil import fold, is_cjk_lang
-from .text import Token, apos, is_er_verb, keys_for, split, verb_family, vkey
+from .text import Token, apos, er_verbs, keys_for, split, verb_family, vkey
 
 ROLE_ORDER = {"accepted": 0, "forbidden": 1, "variant": 2, "partial": 3}
 
@@ -77,13 +77,14 @@ def compile_forms(items: Iterable[tuple[str, str, int, bool]], lang: str) -> lis
         if text:
             by_key.setdefault((text, role, cs), []).append(term)
     forms = []
+    verbs = set() if cjk else er_verbs([text for text, role, _ in by_key if role == "accepted"], base)
     for n, ((text, role, cs), terms) in enumerate(by_key.items()):
         toks: tuple[FormToken, ...] = ()
         family: frozenset = frozenset()
         if not cjk:
             toks = tuple(FormToken(apos(t), keys_for(t, "", base), cs and t != t.lower())
                          for _, _, t in split(text))
-            if role == "accepted" and len(toks) == 1 and is_er_verb(text, base):
+            if role == "accepted" and len(toks) == 1 and text in verbs:
                 family = verb_family(text)
         forms.append(Form(n, text, role, tuple(dict.fromkeys(terms)), cs, toks, family))
     return forms
@@ -103,6 +104,7 @@ class Matcher:
         self.forms = list(forms)
         self.cjk = is_cjk_lang(lang)
         self._index: dict[str, list[Form]] = {}
+        self._ac = None
         for f in self.forms:
             if self.cjk or not f.tokens:
                 continue
@@ -162,18 +164,41 @@ class Matcher:
         return select(cands, claimed, span, text, offset)
 
     def _char_candidates(self, text: str, offset: int, segment: int) -> list[Match]:
+        """Every occurrence (overlaps included) of every form, in one pass over the text
+        per case mode (an Aho–Corasick automaton): linear in the text, whatever the
+        number of forms."""
         lowered = text.lower() if len(text.lower()) == len(text) else text
         out = []
-        for f in self.forms:
-            needle = f.text if f.case_sensitive else f.text.lower()
-            hay = text if f.case_sensitive else lowered
-            pos = hay.find(needle)
-            while pos != -1:
-                end = pos + len(needle)
+        for automaton, hay in zip(self._automata(), (text, lowered)):
+            if automaton is None:
+                continue
+            for last, (size, forms) in automaton.iter(hay):
+                pos, end = last + 1 - size, last + 1
                 if _edges_ok(text, pos, end):
-                    out.append(Match(pos + offset, end + offset, "", f, f.role, segment))
-                pos = hay.find(needle, pos + 1)
+                    out.extend(Match(pos + offset, end + offset, "", f, f.role, segment) for f in forms)
         return out
+
+    def _automata(self):
+        """(case-sensitive, case-insensitive) automata of the forms (None when empty), built once."""
+        if self._ac is None:
+            import ahocorasick
+
+            needles: tuple[dict, dict] = ({}, {})
+            for f in self.forms:
+                needle = f.text if f.case_sensitive else f.text.lower()
+                needles[0 if f.case_sensitive else 1].setdefault(needle, []).append(f)
+            built = []
+            for table in needles:
+                if not table:
+                    built.append(None)
+                    continue
+                automaton = ahocorasick.Automaton()
+                for needle, forms in table.items():
+                    automaton.add_word(needle, (len(needle), tuple(forms)))
+                automaton.make_automaton()
+                built.append(automaton)
+            self._ac = tuple(built)
+        return self._ac
 
 
 def _latin(ch: str) -> bool:

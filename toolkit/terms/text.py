@@ -171,16 +171,34 @@ def _analyser(lang: str):
         return None
 
 
-@functools.lru_cache(maxsize=4096)
+_ER_VERBS: dict[str, bool] = {}  # word -> the analyser's verdict (French only)
+
+
+def _er_shape(word: str, lang: str) -> bool:
+    return lang == "fr" and " " not in word and len(word) >= 5 and word.endswith("er") and word.islower()
+
+
 def is_er_verb(word: str, lang: str) -> bool:
     """True for a single French word that is a regular -er verb in its infinitive."""
-    if lang != "fr" or " " in word or len(word) < 5 or not word.endswith("er") or not word.islower():
+    if not _er_shape(word, lang):
         return False
-    nlp = _analyser("fr")
-    if nlp is None:
-        return True
-    doc = nlp(word)
-    return len(doc) == 1 and doc[0].pos_ in ("VERB", "AUX")
+    if word not in _ER_VERBS:
+        er_verbs([word], lang)
+    return _ER_VERBS[word]
+
+
+def er_verbs(words, lang: str) -> set[str]:
+    """The words of ``words`` that are regular -er verbs (see :func:`is_er_verb`), with
+    the analyser run once over all the words it has not seen yet."""
+    todo = list(dict.fromkeys(w for w in words if _er_shape(w, lang) and w not in _ER_VERBS))
+    if todo:
+        nlp = _analyser("fr")
+        if nlp is None:
+            _ER_VERBS.update((w, True) for w in todo)
+        else:
+            for w, doc in zip(todo, nlp.pipe(todo, batch_size=256)):
+                _ER_VERBS[w] = len(doc) == 1 and doc[0].pos_ in ("VERB", "AUX")
+    return {w for w in words if _er_shape(w, lang) and _ER_VERBS[w]}
 
 
 def verb_family(word: str) -> frozenset:
