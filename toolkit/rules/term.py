@@ -271,7 +271,7 @@ def inconsistent(ctx: Context) -> Iterator[Hit]:
     A discovered group may join two different words that only differ by a hyphen; the
     batch-level inconsistency (across documents) is in the scores and the glossary report.
     """
-    from ..scoring.terms import candidates
+    from ..terms.discover import candidates
 
     analysis = _analysis(ctx)
     groups: list[tuple[str, list[Occurrence], list[str]]] = []

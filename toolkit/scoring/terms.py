@@ -20,33 +20,9 @@ from typing import Sequence
 from ..model import Article
 from ..terms.analysis import ArticleTerms, analyse_article
 from ..terms.consistency import across, ratio, within
-from ..terms.discover import Candidate, discover
-from ..terms.text import vkey
+from ..terms.discover import Candidate, candidates
 
 
-_KEYS: dict[int, tuple[tuple, frozenset]] = {}
-
-
-def glossary_keys(analysis: ArticleTerms | None) -> frozenset[str]:
-    """Variant keys of every glossary string (computed once per glossary)."""
-    if analysis is None:
-        return frozenset()
-    terms = analysis.base.terms
-    got = _KEYS.get(id(terms))
-    if got is None or got[0] is not terms:
-        keys = set()
-        for e in terms:
-            keys.add(vkey(e.source))
-            keys.update(vkey(t) for t in e.targets + e.forbidden)
-        if len(_KEYS) >= 16:
-            _KEYS.clear()
-        got = _KEYS[id(terms)] = (terms, frozenset(keys))
-    return got[1]
-
-
-def candidates(article: Article, analysis: ArticleTerms | None = None) -> list[Candidate]:
-    analysis = analysis if analysis is not None else analyse_article(article)
-    return discover(article, glossary_keys(analysis))
 
 
 def term_rows(analysis: ArticleTerms) -> list[dict]:

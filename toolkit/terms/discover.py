@@ -21,7 +21,7 @@ from typing import Iterable
 from ..model import Article, Document
 from ..readers.base import base_lang
 from ..textutil import is_cjk_lang
-from .analysis import Occurrence
+from .analysis import ArticleTerms, Occurrence, analyse_article
 from .matcher import Match
 from .text import display_key, vkey
 from .words import document_words
@@ -224,3 +224,29 @@ def _real_variants(forms: list[str]) -> bool:
     if any(" " in f for f in forms) and len({f.lower() for f in forms}) < 2:
         return False
     return True
+
+
+_KEYS: dict[int, tuple[tuple, frozenset]] = {}
+
+
+def glossary_keys(analysis: ArticleTerms | None) -> frozenset[str]:
+    """Variant keys of every glossary string (computed once per glossary)."""
+    if analysis is None:
+        return frozenset()
+    terms = analysis.base.terms
+    got = _KEYS.get(id(terms))
+    if got is None or got[0] is not terms:
+        keys = set()
+        for e in terms:
+            keys.add(vkey(e.source))
+            keys.update(vkey(t) for t in e.targets + e.forbidden)
+        if len(_KEYS) >= 16:
+            _KEYS.clear()
+        got = _KEYS[id(terms)] = (terms, frozenset(keys))
+    return got[1]
+
+
+def candidates(article: Article, analysis: ArticleTerms | None = None) -> list[Candidate]:
+    """Discovered term candidates of an article, glossary strings excluded."""
+    analysis = analysis if analysis is not None else analyse_article(article)
+    return discover(article, glossary_keys(analysis))

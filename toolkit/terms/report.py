@@ -168,7 +168,8 @@ def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | 
                  progress: Progress | None = None) -> TermReport:
     """Read the articles under ``paths`` and gather every term's renderings."""
     from ..api import find_articles, load_article
-    from ..scoring.terms import candidates, score_terms_batch
+    from ..scoring.terms import score_terms_batch
+    from .discover import candidates
 
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
