@@ -118,9 +118,9 @@ def test_jamais_after_a_superlative_means_ever_and_a_bare_pas_negates():
 
 
 def test_negation_added_beside_a_chinese_word_holding_one_is_a_neutral_hint():
-    (p,) = compare("这款耳机是无线的。", "zh", "Ce casque est sans fil.", "fr")
+    (p,) = compare("夜空中有无数的星星。", "zh", "Le ciel nocturne compte des étoiles sans nombre.", "fr")
     assert p.kind == "negation-added" and p.weak
     (q,) = compare("这款耳机很轻。", "zh", "Ce casque n’est pas léger.", "fr")
     assert not q.weak
-    (f,) = check("MEAN001", "Ce casque est sans fil.", source="这款耳机是无线的。", src_lang="zh")
+    (f,) = check("MEAN001", "Le ciel compte des étoiles sans nombre.", source="天上有无数的星星。", src_lang="zh")
     assert f.severity == Severity.NEUTRAL

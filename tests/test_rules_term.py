@@ -22,19 +22,20 @@ def term002(target, source, rows):
 
 
 def test_approved_word_inside_a_hyphenated_compound_counts():
-    rows = ["里昂,Lyon,,true"]
-    assert term002("Le train part de la gare de Lyon-Perrache.", "火车从里昂佩拉什站出发。", rows) == []
-    (f,) = term002("Le train part de la gare de Perrache.", "火车从里昂佩拉什站出发。", rows)
+    rows = ["勃艮第,Bourgogne,,true"]
+    src = "这款奶酪来自勃艮第弗朗什孔泰大区。"
+    assert term002("Ce fromage vient de Bourgogne-Franche-Comté.", src, rows) == []
+    (f,) = term002("Ce fromage vient de Franche-Comté.", src, rows)
     assert f[1] == "minor"
 
 
 def test_shortened_definite_mention_after_the_full_term_is_only_a_hint():
-    rows = ["北环线,ligne circulaire Nord,,false"]
-    src = "北环线今天开通。北环线全长三十公里。"
-    assert term002("La ligne circulaire Nord ouvre aujourd’hui. La ligne mesure trente kilomètres.",
-                   src, rows) == [("La ligne", "neutral")]
+    rows = ["财政委员会,commission des finances,,false"]
+    src = "财政委员会今天开会。财政委员会通过了预算。"
+    assert term002("La commission des finances se réunit aujourd’hui. La commission a adopté le budget.",
+                   src, rows) == [("La commission", "neutral")]
     # without the full term earlier, the short mention is a missing term
-    assert [sev for _, sev in term002("La ligne ouvre aujourd’hui. La ligne mesure trente kilomètres.",
+    assert [sev for _, sev in term002("La commission se réunit aujourd’hui. La commission a adopté le budget.",
                                       src, rows)] == ["minor", "minor"]
 
 

@@ -141,8 +141,8 @@ def _mask_zh_words(text: str) -> str:
 
 def _negation_words(text: str) -> list[tuple[int, int]]:
     """Chinese words that hold a negation character and are not counted as a negation
-    but whose meaning holds one (无线 "wireless", 没想到 "didn't expect", 不断
-    "unceasing"): a translation may fairly render them with *sans* or *ne … pas*."""
+    but whose meaning holds one (无数 "countless", 不断 "unceasing"): a translation may
+    fairly render them with *sans* or *ne … pas* (*sans nombre*, *sans cesse*)."""
     from .knowledge import cedict
 
     neg = _pattern("zh", "neg")
@@ -156,7 +156,7 @@ def _negation_words(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# "trop fragile pour être prêté", "too fragile to be lent": a negative result
+# "trop lourd pour être soulevé", "too heavy to be lifted": a negative result
 _TOO_RE = {"fr": re.compile(r"(?<![\w-])trop\s+(?:[^\s.,;:!?]+\s+){1,4}?pour(?![\w-])", re.I),
            "en": re.compile(r"(?<![\w-])too\s+(?:[^\s.,;:!?]+\s+){1,3}?to(?![\w-])", re.I)}
 # "le plus grand … jamais construit": jamais without ne after a superlative means "ever"

@@ -119,10 +119,10 @@ def negation_mismatch(ctx: Context) -> Iterable[Hit]:
     other side carries the negation in a word (*impossible*, *refuse*, *lack*, *sans*,
     *peu*, *declined to*, 无法, 缺乏, *unable*, *illégal*) or in a *trop … pour* / *too …
     to* construction. *Jamais* after a superlative without *ne* (*le plus grand … jamais
-    vu*, "ever") is not a negation; a bare *pas* after a comma (*une condition, pas un
-    résultat*) is one. A negation added where the Chinese source has a word that holds a
-    negation without being counted as one (无线 "wireless" → *sans fil*, 没想到 "did not
-    expect") is a neutral review hint, not a finding.
+    vu*, "ever") is not a negation; a bare *pas* after a comma (*un outil, pas une fin*)
+    is one. A negation added where the Chinese source has a word that holds a negation
+    without being counted as one (无数 "countless" → *sans nombre*, 不断 "unceasing" →
+    *sans cesse*) is a neutral review hint, not a finding.
 
     ## Why is this bad?
     A lost or added negation says the opposite of the source while reading fluently:

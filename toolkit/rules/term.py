@@ -118,8 +118,8 @@ def approved_missing(ctx: Context) -> Iterator[Hit]:
     rendered by a forbidden or form variant are left to TERM001 / TERM003.
 
     A miss where the aligned sentence has the head noun of a multi-word approved target
-    after a definite article or a demonstrative (*la ligne* for *la ligne à grande
-    vitesse du Nord*), when the full target was used for the term in an earlier
+    after a definite article or a demonstrative (*la commission* for *la commission
+    des finances publiques*), when the full target was used for the term in an earlier
     sentence, is a shortened mention: a neutral review hint, not a missing term.
 
     ## Why is this bad?

@@ -40,7 +40,7 @@ class Occurrence:
     bead: int | None = None
     target: Match | None = None
     window: tuple[int, int] | None = None  # target offsets searched (the aligned sentences)
-    anaphor: tuple[int, int] | None = None  # a miss: a short definite mention (*la ligne*) there
+    anaphor: tuple[int, int] | None = None  # a miss: a short definite mention (*la commission*) there
 
 
 @dataclass(frozen=True)
@@ -276,14 +276,16 @@ def _assign(article: Article, base: TermBase, per_seg: dict[int, list[Match]],
         if n not in done:
             bead = beads[pos]
             part = _partial(base, term, bead.tgt, tgt, tokens, used)
-            if part is not None:
+            earlier = any(o.kind == "accepted" and o.term == term and pending[k][0] < pos
+                          for k, o in done.items())
+            # a lone head noun after an article, the full term used before: a short mention
+            short = _anaphor(base, term, bead.tgt, tokens, used) \
+                if earlier and (part is None or part.tok[1] - part.tok[0] == 1) else None
+            if part is not None and short is None:
                 used.add((part.start, part.end))
                 done[n] = Occurrence(term, "partial", _label(part), (s, e), bead.id, part,
                                      _span(tgt, bead.tgt))
             else:
-                earlier = any(o.kind == "accepted" and o.term == term and pending[k][0] < pos
-                              for k, o in done.items())
-                short = _anaphor(base, term, bead.tgt, tokens, used) if earlier else None
                 done[n] = Occurrence(term, "miss", None, (s, e), bead.id, None, _span(tgt, bead.tgt),
                                      short)
     result.occurrences = [done[n] for n in range(len(pending))]
@@ -302,7 +304,7 @@ DEFINITE = frozenset("le la les l' ce cet cette ces the this that these those".s
 def _anaphor(base: TermBase, term: int, seg_ids: Sequence[int], tokens, used) -> tuple[int, int] | None:
     """A shortened mention of a multi-word approved target already used in full earlier:
     its head noun (first content word) after a definite article or a demonstrative
-    (*la ligne* after *la ligne à grande vitesse du Nord*)."""
+    (*la commission* after *la commission des finances publiques*)."""
     from .matcher import _token_ok
 
     for f in base.target_forms:
