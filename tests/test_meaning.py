@@ -97,3 +97,30 @@ def test_mean006_approximation_dropped():
     assert check("MEAN006", "La crue a inondé près de 300 maisons.", source="The flood reached almost 300 homes.") == []
     (g,) = check("MEAN006", "Ils ont vendu 100 vélos.", source="他们卖出了一百多辆自行车。", src_lang="zh")
     assert g.target.text == "100"
+
+
+def test_negations_expressed_by_a_construction_or_a_verb_of_refusal():
+    kinds = lambda s, sl, t: [p.kind for p in compare(s, sl, t, "fr")]  # noqa: E731
+    assert kinds("The mayor declined to answer.", "en", "Le maire n’a pas voulu répondre.") == []
+    assert kinds("The mayor wanted to answer.", "en", "Le maire n’a pas voulu répondre.") == ["negation-added"]
+    assert kinds("这座桥太窄，无法通行卡车。", "zh", "Le pont est trop étroit pour les camions.") == []
+    assert kinds("这座桥无法通行卡车。", "zh", "Le pont accueille les camions.") == ["negation-lost"]
+    assert kinds("The box is too heavy to lift.", "en", "On ne peut pas soulever la boîte.") == []
+
+
+def test_jamais_after_a_superlative_means_ever_and_a_bare_pas_negates():
+    assert [c for c in cues("Le plus long pont jamais construit en Europe.", "fr") if c.cls == "neg"] == []
+    assert [c for c in cues("Il restera à jamais dans nos mémoires.", "fr") if c.cls == "neg"] == []
+    assert [c.text for c in cues("Le plus long pont ne sera jamais construit.", "fr") if c.cls == "neg"] == \
+        ["ne sera jamais"]
+    assert [c.text for c in cues("C’est un outil, pas une fin.", "fr") if c.cls == "neg"] == [", pas"]
+    assert compare("工具只是手段，不是目的。", "zh", "L’outil n’est qu’un moyen, pas une fin.", "fr") == []
+
+
+def test_negation_added_beside_a_chinese_word_holding_one_is_a_neutral_hint():
+    (p,) = compare("夜空中有无数的星星。", "zh", "Le ciel nocturne compte des étoiles sans nombre.", "fr")
+    assert p.kind == "negation-added" and p.weak
+    (q,) = compare("这款耳机很轻。", "zh", "Ce casque n’est pas léger.", "fr")
+    assert not q.weak
+    (f,) = check("MEAN001", "Le ciel compte des étoiles sans nombre.", source="天上有无数的星星。", src_lang="zh")
+    assert f.severity == Severity.NEUTRAL

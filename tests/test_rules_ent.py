@@ -83,3 +83,13 @@ def test_whole_text_prefilter_never_changes_the_answer():
     for name, renderings in [("Kowalczyk Partners", []), ("KOWALCZYK", []), ("Nordvik Hansen", []),
                              ("Istanbul", []), ("Société", []), ("Orlen", ["Nordvik"]), ("Orlen", [])]:
         assert _used(name, text, renderings, case_key(text)) == _used(name, text, renderings), name
+
+
+def test_code_glued_to_a_common_word_is_present_when_its_code_is():
+    src = "用户可以在4711Pay上缴费。"
+    assert findings("Les usagers peuvent payer sur le service de paiement 4711.", src) == ()
+    (f,) = findings("Les usagers peuvent payer sur le service de paiement.", src)
+    assert f.source.text == "4711Pay"
+    # a code glued to a rare word is a name: its code alone does not stand for it
+    assert [f.source.text for f in findings("Le modèle 4711 est sorti.", "Zorvex4711型号已经发布。")] == \
+        ["Zorvex4711"]

@@ -14,3 +14,34 @@ def test_one_rendering_may_serve_a_term_repeated_in_one_sentence():
     article = article_from_strings("L’objectif passe de 48 à 56 dollars de Hong Kong.", "目标价由48港元上调至56港元。",
                                    src_lang="zh", glossary_rows=["港元,dollar de Hong Kong,,false"])
     assert run_rules(article, Selection.parse("TERM002")) == ()
+
+
+def term002(target, source, rows):
+    article = article_from_strings(target, source, src_lang="zh", glossary_rows=rows)
+    return [(f.target.text, f.severity.label) for f in run_rules(article, Selection.parse("TERM002"))]
+
+
+def test_approved_word_inside_a_hyphenated_compound_counts():
+    rows = ["勃艮第,Bourgogne,,true"]
+    src = "这款奶酪来自勃艮第弗朗什孔泰大区。"
+    assert term002("Ce fromage vient de Bourgogne-Franche-Comté.", src, rows) == []
+    (f,) = term002("Ce fromage vient de Franche-Comté.", src, rows)
+    assert f[1] == "minor"
+
+
+def test_shortened_definite_mention_after_the_full_term_is_only_a_hint():
+    rows = ["财政委员会,commission des finances,,false"]
+    src = "财政委员会今天开会。财政委员会通过了预算。"
+    assert term002("La commission des finances se réunit aujourd’hui. La commission a adopté le budget.",
+                   src, rows) == [("La commission", "neutral")]
+    # without the full term earlier, the short mention is a missing term
+    assert [sev for _, sev in term002("La commission se réunit aujourd’hui. La commission a adopté le budget.",
+                                      src, rows)] == ["minor", "minor"]
+
+
+def test_term_inside_a_longer_word_or_an_organisation_name_needs_no_rendering():
+    rows = ["考古,fouilles,,false"]
+    # 考古研究所: an institute; 考古学: a longer dictionary word (archaeology)
+    assert term002("L’Institut d’archéologie a publié son rapport.", "考古研究所发布了报告。", rows) == []
+    assert term002("Elle enseigne l’archéologie.", "她教考古学。", rows) == []
+    assert [sev for _, sev in term002("Les travaux ont repris.", "考古工作重新开始。", rows)] == ["minor"]

@@ -53,3 +53,11 @@ def test_an_opening_quote_starts_the_sentence_it_opens_in_both_languages():
     assert [s.text for s in en.segments] == ["The coach was calm.", '"We will win.', 'Trust us."', "Then he left."]
     assert [s.text for s in fr.segments] == ["L’entraîneur était calme.", "« Nous gagnerons.",
                                              "Faites-nous confiance. »", "Puis il est parti."]
+
+
+def test_a_number_with_a_unit_letter_ends_a_sentence():
+    from toolkit.segment import split_spans
+
+    text = "The firm lost €3m. It blamed the weather. The U.S. Navy helped."
+    assert [text[s:e] for s, e in split_spans(text, [(0, len(text))], "en")] == [
+        "The firm lost €3m.", "It blamed the weather.", "The U.S. Navy helped."]

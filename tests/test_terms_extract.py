@@ -74,3 +74,18 @@ def test_a_longer_mention_holding_the_usual_rendering_is_not_a_variant():
     text = ("Jingtu New Energy a lancé un produit. Jingtu New Energy a augmenté sa production. "
             "L’action de Jingtu New Energy a monté.")
     assert term005(text, src, "zh") == []
+
+
+READING = ("The Solvik Reading Rooms open today. The Solvik Reading Rooms close at six. "
+           "Locals love the Solvik Reading Rooms.")
+READING_FR = ("Les salles de lecture Solvik ouvrent aujourd’hui. "
+              "Les salles de lecture Solvik ferment à six heures. ")
+
+
+def test_a_shorter_mention_with_a_describing_word_is_not_a_variant():
+    # drops the name's own word and adds an adjective before, or a common word in its place
+    assert term005(READING_FR + "Les habitants adorent les nouvelles salles de lecture.", READING) == []
+    assert term005(READING_FR + "Les habitants adorent les salles de lecture municipales.", READING) == []
+    # a common word replaced while the name is kept is still another rendering
+    assert term005(READING_FR + "Les habitants adorent les salles de conférence Solvik.", READING) == \
+        [("salles de conférence Solvik", "salles de lecture Solvik")]

@@ -61,8 +61,8 @@ def languages() -> frozenset[str]:
 
 
 def _latin_alternative(cue: str) -> str:
-    head = r"\w*" if cue.startswith("*") else r"(?<![\w-])"
     body = cue.strip("*")
+    head = r"\w*" if cue.startswith("*") else r"(?<![\w-])" if body[:1].isalnum() else ""
     tail = r"\w*" if cue.endswith("*") else r"(?![\w-])" if body[-1:].isalnum() else ""
     return head + r"\s+".join(re.escape(w) for w in body.split()) + tail
 
@@ -100,9 +100,10 @@ def _mask(text: str, lang: str) -> str:
 
 _NEGATIVE_GLOSS = re.compile(r"^(?:to )?(?:not|no|never|without|cannot|can't|nothing|none|neither|"
                              r"un[a-z]+|in[a-z]+|im[a-z]+)\b|n't\b| not\b", re.I)
+_LESS_GLOSS = re.compile(r"^(?:to )?[a-z]+less\b", re.I)  # wireless, countless
 
 
-def _negative_word(word: str) -> bool:
+def _negative_word(word: str, loose: bool = False) -> bool:
     """A dictionary word that negates: the first gloss of one of its readings starts
     with a negation (未能 "cannot", 无法 "unable", 尚未 "not yet"), unlike 别称
     "another name" or 不可或缺 "necessary"; proper nouns never negate."""
@@ -111,7 +112,8 @@ def _negative_word(word: str) -> bool:
     entries = cedict.load().lookup(word)
     if any(e.is_proper for e in entries):
         return False
-    return any(e.renderings and _NEGATIVE_GLOSS.search(e.renderings[0]) for e in entries)
+    return any(e.renderings and (_NEGATIVE_GLOSS.search(e.renderings[0]) or
+                                 loose and _LESS_GLOSS.search(e.renderings[0])) for e in entries)
 
 
 _BRAND_RE = re.compile(r"[不没未无非别勿否莫][\u4e00-\u9fff]?(?=[A-Za-z])")
@@ -135,6 +137,31 @@ def _mask_zh_words(text: str) -> str:
         for i in range(m.start(), m.end()):
             chars[i] = _MASK
     return "".join(chars)
+
+
+def _negation_words(text: str) -> list[tuple[int, int]]:
+    """Chinese words that hold a negation character and are not counted as a negation
+    but whose meaning holds one (无数 "countless", 不断 "unceasing"): a translation may
+    fairly render them with *sans* or *ne … pas* (*sans nombre*, *sans cesse*)."""
+    from .knowledge import cedict
+
+    neg = _pattern("zh", "neg")
+    if not neg.search(text):
+        return []
+    masked = _mask(text, "zh")
+    out = []
+    for start, end, word in cedict.load().words(text):
+        if neg.search(word) and not neg.search(masked[start:end]) and _negative_word(word, loose=True):
+            out.append((start, end))
+    return out
+
+
+# "trop lourd pour être soulevé", "too heavy to be lifted": a negative result
+_TOO_RE = {"fr": re.compile(r"(?<![\w-])trop\s+(?:[^\s.,;:!?]+\s+){1,4}?pour(?![\w-])", re.I),
+           "en": re.compile(r"(?<![\w-])too\s+(?:[^\s.,;:!?]+\s+){1,3}?to(?![\w-])", re.I)}
+# "le plus grand … jamais construit": jamais without ne after a superlative means "ever"
+_EVER_RE = re.compile(r"(?<![\w-])(?:plus|moins|meilleure?s?|pire|premi(?:er|ère)s?|seule?s?|derni(?:er|ère)s?)"
+                      r"\s+(?:[^\s.,;:!?]+\s+){0,8}?(jamais)(?![\w-])", re.I)
 
 
 def _prefixed_negative(word: str, lang: str, prefixes: tuple[str, ...]) -> bool:
@@ -161,8 +188,11 @@ def cues(text: str, lang: str) -> list[Cue]:
     if lang == "fr":
         neg_spans += [(m.start(), m.end()) for m in _ne_pattern().finditer(masked)]
     pattern = _pattern(lang, "neg")
+    ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" else set()
     if pattern is not None:
         for m in pattern.finditer(masked):
+            if m.start() in ever and not re.search(r"(?<![\w-])(?:ne|n')(?![\w-])", masked[:m.start()][-60:], re.I):
+                continue
             if not any(s <= m.start() < e for s, e in neg_spans):
                 neg_spans.append((m.start(), m.end()))
     found += [Cue(s, e, "neg", text[s:e]) for s, e in neg_spans]
@@ -171,6 +201,10 @@ def cues(text: str, lang: str) -> list[Cue]:
         if pattern is not None:
             found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)
                       if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
+    if lang in _TOO_RE:
+        found += [Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]) for m in _TOO_RE[lang].finditer(norm)]
+    if lang == "zh":
+        found += [Cue(a, b, "neg-word", text[a:b]) for a, b in _negation_words(norm)]
     prefixes = cue_words(lang, "neg-prefix")
     if prefixes and lang not in ("zh", "ja"):
         for m in re.finditer(r"[^\W\d_]{6,}", norm):
@@ -205,6 +239,7 @@ class Problem:
     message: str
     target: tuple[int, int] | None
     source: tuple[int, int] | None
+    weak: bool = False  # the other side has a word that may carry the negation
 
 
 def _first(found: list[Cue], cls: str) -> tuple[int, int] | None:
@@ -287,8 +322,10 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
         out.append(Problem("negation-lost", f"the source is negative ({_quote(s, 'neg')}), the "
                            "translation has no negation", None, _first(s, "neg")))
     elif tn and not sn and not count(s, "neg-lex"):
+        weak = count(s, "neg-word") > 0
         out.append(Problem("negation-added", f"the translation is negative ({_quote(t, 'neg')}), "
-                           "the source has no negation", _first(t, "neg"), None))
+                           "the source has no negation" + (f" (but {_quote(s, 'neg-word')} may "
+                           "hold one)" if weak else ""), _first(t, "neg"), None, weak))
     for a, b in (("up", "down"), ("down", "up")):
         if count(s, a) and not count(s, b) and count(t, b) and not count(t, a):
             out.append(Problem("polarity", f"the source says {a} ({_quote(s, a)}), the translation "

@@ -88,7 +88,7 @@ def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator
     texts = (text[s:e] for s, e in ranges)
     for (start, _), doc in zip(ranges, pipeline.pipe(texts, batch_size=64)):
         sents = [(start + sent.start_char, start + sent.end_char) for sent in doc.sents]
-        yield from _quotes_open_sentences(text, list(_repair(text, sents)))
+        yield from _quotes_open_sentences(text, list(_split_after_units(text, list(_repair(text, sents)))))
 
 
 def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -107,6 +107,21 @@ def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             merged.append([s, e])
     for s, e in merged:
         yield s, e
+
+
+# "rents would exceed £40m. It expects…": a number with a unit letter ends a sentence the
+# statistical splitter took for an abbreviation (a capitalised word follows)
+_UNIT_END = re.compile(r"(?<![\w.])[£$€¥]?\d[\d.,]*[A-Za-z]{1,3}\.(\s+)(?=[A-Z][a-z]+\s)")
+
+
+def _split_after_units(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for s, e in spans:
+        cut = s
+        for m in _UNIT_END.finditer(text, s, e):
+            if m.end() < e:
+                yield cut, m.start(1)
+                cut = m.end(1)
+        yield cut, e
 
 
 _OPENING_QUOTE_AT_END = re.compile(r"\s+([\"“«])$")

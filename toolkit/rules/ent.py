@@ -109,9 +109,24 @@ def _quantity_present(name: str, window: str) -> bool:
                      window) is not None
 
 
+GLUED_RE = re.compile(r"^(?:([A-Za-z]{2,})(\d[\d.\-]{2,})|(\d[\d.\-]{2,})([A-Za-z]{2,}))$")
+
+
+def _glued_code_present(name: str, window: str) -> bool:
+    """A code glued to a common word (``4711Pay``, ``Web2048``): the word is translated
+    (*le service de paiement 4711*), the code part must be there."""
+    m = GLUED_RE.match(name)
+    if not m:
+        return False
+    word, code = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    if zipf(word.lower(), "en") < RARE_EN:
+        return False
+    return re.search(r"(?<![\w.,])" + re.escape(code) + r"(?![\w]|[.,]\d)", window) is not None
+
+
 def _present(name: str, window: str, folded: str | Callable[[], str], renderings: Iterable[str]) -> bool:
     """``folded`` is the window folded, or a function giving it (only asked for when needed)."""
-    if _quantity_present(name, window):
+    if _quantity_present(name, window) or _glued_code_present(name, window):
         return True
     for form in (name, *renderings):
         if any(True for _ in find_word(form, window)):

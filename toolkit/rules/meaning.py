@@ -101,7 +101,7 @@ def _hits(ctx: Context, kinds: tuple[str, ...], advice: str, severity: Severity 
             start, end = t0, t1
         source = (s0 + p.source[0], s0 + p.source[1]) if p.source else (s0, s1)
         yield Hit(start, end, p.message[:1].upper() + p.message[1:] + ".", advice, source=source,
-                  bead=bead.id, severity=severity)
+                  bead=bead.id, severity=Severity.NEUTRAL if p.weak else severity)
 
 
 @rule(id="MEAN001", name="negation-mismatch", category="Accuracy/Mistranslation", severity="minor",
@@ -117,7 +117,12 @@ def negation_mismatch(ctx: Context) -> Iterable[Hit]:
     is reported on the translated sentence; a translation with a negation where the
     source has none is reported on the negation. A mismatch is not reported when the
     other side carries the negation in a word (*impossible*, *refuse*, *lack*, *sans*,
-    *peu*, 无法, 缺乏, *unable*, *illégal*).
+    *peu*, *declined to*, 无法, 缺乏, *unable*, *illégal*) or in a *trop … pour* / *too …
+    to* construction. *Jamais* after a superlative without *ne* (*le plus grand … jamais
+    vu*, "ever") is not a negation; a bare *pas* after a comma (*un outil, pas une fin*)
+    is one. A negation added where the Chinese source has a word that holds a negation
+    without being counted as one (无数 "countless" → *sans nombre*, 不断 "unceasing" →
+    *sans cesse*) is a neutral review hint, not a finding.
 
     ## Why is this bad?
     A lost or added negation says the opposite of the source while reading fluently:

@@ -117,6 +117,11 @@ def approved_missing(ctx: Context) -> Iterator[Hit]:
     there (e.g. two of its three words) or else the aligned target sentence. Occurrences
     rendered by a forbidden or form variant are left to TERM001 / TERM003.
 
+    A miss where the aligned sentence has the head noun of a multi-word approved target
+    after a definite article or a demonstrative (*la commission* for *la commission
+    des finances publiques*), when the full target was used for the term in an earlier
+    sentence, is a shortened mention: a neutral review hint, not a missing term.
+
     ## Why is this bad?
     The client's approved term was not used: the translation either paraphrases the
     term, uses an unapproved synonym, or omits it, and readers meet a different word for
@@ -159,6 +164,13 @@ def approved_missing(ctx: Context) -> Iterator[Hit]:
             yield Hit(o.target.start, o.target.end,
                       f"'{o.target.text}' renders only part of the approved term "
                       f"'{entry.target}' for '{src_text}'", entry.target, o.source, o.bead)
+        elif o.kind == "miss" and o.anaphor is not None:
+            short = ctx.target.text[o.anaphor[0]:o.anaphor[1]]
+            yield Hit(o.anaphor[0], o.anaphor[1],
+                      f"'{short}' may stand for '{entry.target}' ('{src_text}'), used in full "
+                      "earlier: a shortened mention, check that it is unambiguous",
+                      f"use '{entry.target}' if the short mention is unclear", o.source, o.bead,
+                      Severity.NEUTRAL)
         elif o.kind == "miss" and o.window is not None:
             left = -1 if entry.source in entry.targets else \
                 ctx.target.text.find(entry.source, o.window[0], o.window[1])
@@ -301,7 +313,9 @@ def rendering_varies(ctx: Context) -> Iterator[Hit]:
     not, and a run of nouns and adjectives as long as the usual rendering keeps all of its
     words but one and replaces that one (*Coupe de Riverton* where *Riverton Cup* is used
     twice elsewhere), that run is reported, with the usual rendering as the fix. A
-    mention that only adds or only drops words is not reported; a term inside a longer
+    mention that only adds or only drops words is not reported, nor a shorter mention
+    with a describing adjective on the side away from the words it drops (*premiers bus
+    électriques* where *bus électriques Nordia* is usual); a term inside a longer
     repeated term (自动驾驶 in 自动驾驶软件) counts as the longer one there. Terms of the
     glossary are left to TERM001–TERM004.
 

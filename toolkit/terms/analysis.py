@@ -23,6 +23,7 @@ from ..readers.base import base_lang
 from ..textutil import is_cjk_lang
 from .lemmas import Relevance
 from .matcher import Form, Match, Matcher, compile_forms
+from .nested import inside_longer
 from .text import Token, apos, display_key, fold, tokenize, vkey
 
 KINDS = ("accepted", "forbidden", "variant", "partial", "miss")
@@ -39,6 +40,7 @@ class Occurrence:
     bead: int | None = None
     target: Match | None = None
     window: tuple[int, int] | None = None  # target offsets searched (the aligned sentences)
+    anaphor: tuple[int, int] | None = None  # a miss: a short definite mention (*la commission*) there
 
 
 @dataclass(frozen=True)
@@ -231,8 +233,12 @@ def _source_occurrences(article: Article, base: TermBase) -> list[tuple[int, int
     tokens = document_tokens(src, base.source_forms)
     out = []
     for seg, toks in zip(src.segments, tokens):
-        for m in matcher.find(toks, seg.text, seg.start, seg.index):
-            out.append((m.form.terms[0], m.start, m.end, seg.index))
+        found = matcher.find(toks, seg.text, seg.start, seg.index)
+        inside = inside_longer(seg.text, [(m.start - seg.start, m.end - seg.start) for m in found]) \
+            if matcher.cjk and found else set()
+        for m in found:
+            if (m.start - seg.start, m.end - seg.start) not in inside:
+                out.append((m.form.terms[0], m.start, m.end, seg.index))
     return out
 
 
@@ -270,12 +276,18 @@ def _assign(article: Article, base: TermBase, per_seg: dict[int, list[Match]],
         if n not in done:
             bead = beads[pos]
             part = _partial(base, term, bead.tgt, tgt, tokens, used)
-            if part is not None:
+            earlier = any(o.kind == "accepted" and o.term == term and pending[k][0] < pos
+                          for k, o in done.items())
+            # a lone head noun after an article, the full term used before: a short mention
+            short = _anaphor(base, term, bead.tgt, tokens, used) \
+                if earlier and (part is None or part.tok[1] - part.tok[0] == 1) else None
+            if part is not None and short is None:
                 used.add((part.start, part.end))
                 done[n] = Occurrence(term, "partial", _label(part), (s, e), bead.id, part,
                                      _span(tgt, bead.tgt))
             else:
-                done[n] = Occurrence(term, "miss", None, (s, e), bead.id, None, _span(tgt, bead.tgt))
+                done[n] = Occurrence(term, "miss", None, (s, e), bead.id, None, _span(tgt, bead.tgt),
+                                     short)
     result.occurrences = [done[n] for n in range(len(pending))]
     seg_bead = {i: n for n, b in enumerate(beads) for i in b.tgt}
     for m in result.matches:
@@ -284,6 +296,31 @@ def _assign(article: Article, base: TermBase, per_seg: dict[int, list[Match]],
         near = terms_near.get(seg_bead.get(m.segment, -1), set())
         if (m.start, m.end) in used or set(m.terms) & near:
             result.reportable.add((m.start, m.end))
+
+
+DEFINITE = frozenset("le la les l' ce cet cette ces the this that these those".split())
+
+
+def _anaphor(base: TermBase, term: int, seg_ids: Sequence[int], tokens, used) -> tuple[int, int] | None:
+    """A shortened mention of a multi-word approved target already used in full earlier:
+    its head noun (first content word) after a definite article or a demonstrative
+    (*la commission* after *la commission des finances publiques*)."""
+    from .matcher import _token_ok
+
+    for f in base.target_forms:
+        if f.role != "accepted" or term not in f.terms or len(f.tokens) < 2:
+            continue
+        head = next((ft for ft in f.tokens if fold(ft.text) not in STOPWORDS and
+                     any(c.isalnum() for c in ft.text)), None)
+        if head is None:
+            continue
+        for si in seg_ids:
+            toks = tokens[si]
+            for i in range(1, len(toks)):
+                if (_token_ok(head, toks[i]) and fold(apos(toks[i - 1].text)) in DEFINITE
+                        and not any(a < toks[i].end and toks[i - 1].start < b for a, b in used)):
+                    return toks[i - 1].start, toks[i].end
+    return None
 
 
 def _span(segments, indices: Sequence[int]) -> tuple[int, int] | None:

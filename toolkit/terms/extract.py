@@ -346,6 +346,8 @@ def _variants(pair: Pair, bead_toks, text: str, stops: frozenset) -> None:
                     continue  # a verb or an adverb: a clause, not a term
                 got = {_key(t) for t in content}
                 shared, extra = got & want, got - want
+                if _shortened(content, usual, want, distinctive):
+                    continue
                 if len(got) == len(want) and extra and (len(shared) >= max(1, len(want) - 1) or
                                                         shared & distinctive):
                     score = (len(shared), -len(extra), -len(run))
@@ -355,6 +357,26 @@ def _variants(pair: Pair, bead_toks, text: str, stops: frozenset) -> None:
             p.target = (best[1], best[2])
             p.text = text[best[1]:best[2]]
             p.kind = "variant"
+
+
+def _shortened(content: list[Token], usual: list[Token], want: set[str], distinctive: set[str]) -> bool:
+    """A shorter mention of the usual rendering, not another rendering of it: it drops
+    only a name's own words and adds only lower-case words (*bus électriques en service*
+    where the usual is *bus électriques Nordia*: a name is not rendered by a common
+    word), or it keeps the usual's first (or last) words in order and adds lower-case
+    adjectives on the side away from the words it drops (*premiers bus électriques*)."""
+    keys = [_key(t) for t in content]
+    order = [_key(t) for t in usual]
+    extra = [t for t in content if _key(t) not in want]
+    dropped = want - set(keys)
+    if extra and dropped and dropped <= distinctive and all(t.text[:1].islower() for t in extra):
+        return True
+    if not extra or not all(t.pos == "ADJ" and t.text[:1].islower() for t in extra):
+        return False
+    for k in range(1, len(order)):
+        if keys == [_key(t) for t in extra] + order[:k] or keys == order[-k:] + [_key(t) for t in extra]:
+            return True
+    return False
 
 
 def _tokens_of(rendering: str, bead_toks, pair: Pair) -> list[Token]:

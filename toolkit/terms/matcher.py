@@ -8,6 +8,7 @@ Two modes, chosen by language:
 * **tokens** (everything else): a form is a token sequence; a token matches a form token
   when their keys meet (folded surface, lemma, singular), so inflected forms match.
   Capitalised tokens of a case-sensitive form must match exactly (apostrophes unified).
+  An approved one-word form also matches as a part of a hyphenated compound token.
   A single-word regular French -er verb that is an *approved* target also matches its
   inflections and derived nouns (entraîner → entraîne, entraînement); forbidden variants
   never get this widening, so *former* (forbidden) does not catch *forme* or *formation*.
@@ -129,6 +130,24 @@ class Matcher:
                     if ok:
                         s, e = tok.start, tokens[i + n - 1].end
                         out.append(Match(s, e, "", f, f.role, segment, (i, i + n)))
+            if "-" in tok.text.strip("-"):
+                out += self._compound_candidates(tok, i, segment)
+        return out
+
+    def _compound_candidates(self, tok: Token, i: int, segment: int) -> list[Match]:
+        """An approved one-word target that is one part of a hyphenated compound token
+        (a place name inside a station or district name: *Lyon-Sud* for *Lyon*). Only
+        approved forms: a forbidden word inside a compound is another word."""
+        out = []
+        for part in tok.text.split("-"):
+            key = fold(part)
+            for f in self._index.get(key, ()):
+                if f.role != "accepted" or len(f.tokens) != 1:
+                    continue
+                ft = f.tokens[0]
+                ok = apos(part) in (ft.text, ft.text + "s") if ft.exact else key in ft.keys
+                if ok and all(m.form.id != f.id for m in out):
+                    out.append(Match(tok.start, tok.end, "", f, f.role, segment, (i, i + 1)))
         return out
 
     def find(self, tokens: Sequence[Token], text: str, offset: int, segment: int = -1,
