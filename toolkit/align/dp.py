@@ -37,6 +37,7 @@ _TA = np.array([a for a, _ in TYPES])
 _TB = np.array([b for _, b in TYPES])
 _TROW = np.arange(len(TYPES))[:, None]
 _IDX = np.int32     # flat cell indices (bands stay far below 2**31 cells)
+_BLOCK_OFFSETS = sorted({(dr, dc) for a, b in TYPES for dr in range(a) for dc in range(b)})
 
 
 @dataclass
@@ -65,7 +66,7 @@ class Layout:
         """Flat indices of cells (i, j) (arrays), ``size`` where outside the band."""
         i = np.asarray(i)
         j = np.asarray(j)
-        ic = np.clip(i, 0, self.n)
+        ic = np.minimum(np.maximum(i, 0), self.n)  # np.clip, without its per-call overhead
         lo = self.lo[ic]
         ok = (i == ic) & (j >= lo) & (j < self.hi[ic])
         return np.where(ok, self.starts[ic] + j - lo, self.size).astype(_IDX)
@@ -113,10 +114,8 @@ class Lattice:
         """Pair gains summed over each bead's block, and the repeated-key corrections."""
         pi, pj, pg, pc = sc.pairs
         if len(pi):
-            at = {}
-            for dr in range(MAX_GROUP):
-                for dc in range(MAX_GROUP):
-                    at[dr, dc] = lay.index(pi + 1 + dr, pj + 1 + dc)
+            # the offsets some bead type covers (10 of the 4 × 4)
+            at = {(dr, dc): lay.index(pi + 1 + dr, pj + 1 + dc) for dr, dc in _BLOCK_OFFSETS}
             for t, (a, b) in enumerate(TYPES):
                 if not b:
                     continue

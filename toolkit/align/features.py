@@ -213,34 +213,83 @@ def _term_pattern(term: str, cjk: bool) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + re.escape(t) + r"\w{0,3}(?!\w)")
 
 
+def _probe_index(probes: Sequence[str]):
+    """An Aho–Corasick automaton over the distinct non-empty ``probes``: one pass over a
+    text reports every probe it contains (overlapping and nested ones included)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for probe in set(probes):
+        if probe:
+            automaton.add_word(probe, probe)
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def _occurrences(automaton, texts: Sequence[str]) -> dict[str, dict[int, list[int]]]:
+    """``probe -> {index of a text holding it: end offsets of its occurrences}``."""
+    found: dict[str, dict[int, list[int]]] = {}
+    if automaton is None:
+        return found
+    for i, text in enumerate(texts):
+        for end, probe in automaton.iter(text):
+            found.setdefault(probe, {}).setdefault(i, []).append(end + 1)
+    return found
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def _term_found(text: str, probe: str, ends: list[int], literal: bool) -> bool:
+    """What ``_term_pattern(term).search(text)`` says, given where ``probe`` (the folded
+    term) occurs: anywhere for a literal pattern; else one occurrence not preceded by a
+    word character and followed by at most three of them."""
+    if literal:
+        return True
+    size = len(probe)
+    for end in ends:
+        start = end - size
+        if start and _is_word(text[start - 1]):
+            continue
+        k = end
+        while k < len(text) and k - end <= 3 and _is_word(text[k]):
+            k += 1
+        if k - end <= 3:
+            return True
+    return False
+
+
 def glossary_keys(lexicon: Iterable[tuple[str, str]], src: Sequence[str], tgt: Sequence[str],
                   src_feat: SideFeatures, tgt_feat: SideFeatures,
                   src_cjk: bool, tgt_cjk: bool) -> None:
     """Add ``G`` keys for each lexicon pair found on the two sides (in place).
 
     A few trailing letters are allowed after a Latin term, so inflected forms match.
+    Where each folded term occurs is found in one pass over each side (Aho–Corasick);
+    only those occurrences are then checked against the term's pattern.
     """
     pairs = [(s, t) for s, t in lexicon if s and t and s.strip() and t.strip()]
     if not pairs:
         return
+    probes = [(fold(s.strip()), fold(t.strip())) for s, t in pairs]
     src_f = [fold(s) for s in src]
     tgt_f = [fold(t) for t in tgt]
-    for n, (s_term, t_term) in enumerate(pairs):
-        s_probe, t_probe = fold(s_term.strip()), fold(t_term.strip())
+    src_occ = _occurrences(_probe_index([s for s, _t in probes]), src_f)
+    tgt_occ = _occurrences(_probe_index([t for _s, t in probes]), tgt_f)
+    for n, ((s_term, t_term), (s_probe, t_probe)) in enumerate(zip(pairs, probes)):
         if not s_probe or not t_probe:
             continue  # a term that folds to nothing has no pattern
-        # A pattern holds its folded term literally: compile it only for the texts that
-        # contain the term (a large glossary has many terms absent from the article, and
-        # compiling each costs far more than the scan).
-        s_hits = [i for i, text in enumerate(src_f) if s_probe in text]
-        t_hits = [j for j, text in enumerate(tgt_f) if t_probe in text]
+        s_hits, t_hits = src_occ.get(s_probe, {}), tgt_occ.get(t_probe, {})
         if not s_hits and not t_hits:
             continue
-        ps, pt = _term_pattern(s_term, src_cjk), _term_pattern(t_term, tgt_cjk)
+        s_lit, t_lit = src_cjk or bool(HAN_RE.search(s_probe)), tgt_cjk or bool(HAN_RE.search(t_probe))
         key = f"G{n}"
-        for i in s_hits:
-            if ps.search(src_f[i]):
+        for i, ends in s_hits.items():
+            if _term_found(src_f[i], s_probe, ends, s_lit):
                 src_feat.keys[i].add(key)
-        for j in t_hits:
-            if pt.search(tgt_f[j]):
+        for j, ends in t_hits.items():
+            if _term_found(tgt_f[j], t_probe, ends, t_lit):
                 tgt_feat.keys[j].add(key)

@@ -11,6 +11,8 @@
    single newlines, the hardest shape), each audited in a new process: wall time, CPU
    time and peak RSS, with the ratio to 1×.
 4. One long alignment: a novel-length pair of the alignment benchmark, in-process.
+5. Glossary anchors of the aligner: a 100,000-row invented glossary against 60 + 60
+   sentences (``glossary_keys``), in-process.
 
 Run as ``python -m toolkit.evaluation.bench [--units N] [--shared ../shared]``.
 """
@@ -183,6 +185,27 @@ def bench_align(shared: Path) -> dict | None:
             "seconds_10x": round(tenfold, 3), "ratio_10x": round(tenfold / max(once, 1e-9), 1)}
 
 
+def bench_glossary(rows: int = 100_000, sentences: int = 60) -> dict:
+    """CPU seconds of the aligner's glossary keys for a large invented glossary (words made
+    of random syllables, so that most terms are absent from the sentences, as in life)."""
+    import random
+
+    from ..align.features import SideFeatures, glossary_keys
+
+    rng = random.Random(7)
+    syllables = [c + v for c in "bcdfgklmnprstvz" for v in "aeiou"]
+    word = lambda: "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))  # noqa: E731
+    lexicon = [(f"{word()} {word()}", word()) for _ in range(rows)]
+    src = [" ".join(word() for _ in range(20)) for _ in range(sentences)]
+    tgt = [" ".join(word() for _ in range(22)) for _ in range(sentences)]
+    fs = SideFeatures([set() for _ in src], [set() for _ in src])
+    ft = SideFeatures([set() for _ in tgt], [set() for _ in tgt])
+    started = time.process_time()
+    glossary_keys(lexicon, src, tgt, fs, ft, False, False)
+    return {"rows": rows, "sentences": sentences, "cpu_s": round(time.process_time() - started, 3),
+            "keys": sum(map(len, fs.keys + ft.keys))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.bench", description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default="../shared", help="folder holding benchmarks/")
@@ -227,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["paragraphs"] = {"mtqa": {**ours, "units_per_s": per_cpu_s(ours["units"], ours)},
                                  "pofilter": figures["po"]["pofilter"]}
     figures["align"] = bench_align(Path(args.shared))
+    figures["glossary_keys"] = bench_glossary()
     figures["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     print(table(figures))
     out = Path(args.json_out)
@@ -259,6 +283,10 @@ def table(f: dict) -> str:
         lines.append(f"{'align ' + a['book'] + ' ' + str(a['src']) + '×' + str(a['tgt']) + ' (s)':<46}"
                      f"{a['seconds']:>12}   ~0.5 hunalign (published)")
         lines.append(f"{'  same ×10 (s), ratio':<46}{a['seconds_10x']:>12}{a['ratio_10x']:>11}×")
+    if f.get("glossary_keys"):
+        g = f["glossary_keys"]
+        lines.append(f"{'glossary keys, ' + format(g['rows'], ',') + ' rows x ' + str(g['sentences']) + ' sentences, cpu s':<46}"
+                     f"{g['cpu_s']:>12}")
     lines.append(f"{'peak memory of this process (MiB)':<46}{f['peak_rss_mib']:>12}")
     return "\n".join(lines)
 
