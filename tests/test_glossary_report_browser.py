@@ -1,12 +1,9 @@
 """The glossary report: library, CLI, and the HTML as a headless browser displays it."""
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+from browser import chromium, dump_dom, headless
 from toolkit.cli.glossary import app
 from toolkit.reporters.glossary_html import render
 from toolkit.terms.report import build_report
@@ -59,34 +56,17 @@ def test_build_report_and_cli(tmp_path):
     assert bad.exit_code == 2 and "broken.csv:2" in bad.output
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 def test_report_in_headless_chromium(tmp_path):
-    browser = _chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is required in CI (apt-get install chromium)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
+    browser = chromium()
     report = build_report([_batch(tmp_path)], tmp_path / "glossary.csv")
     page = tmp_path / "report.html"
     page.write_text(render(report), "utf-8")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    dom = subprocess.run([browser, *flags, "--dump-dom", page.as_uri()], capture_output=True,
-                         text=True, timeout=120).stdout
+    dom = dump_dom(browser, page.as_uri(), tmp_path)
     assert 'id="summary"' in dom and "Batch summary" in dom
     assert "Sorted tables ready" in dom  # the inline script ran
     assert "维尔莫拉" in dom and '<span class="rendering">Velmora</span>' in dom
     assert '<span class="count">×3</span>' in dom
     shot = ROOT / "out" / "glossary-report.png"
     shot.parent.mkdir(exist_ok=True)
-    subprocess.run([browser, *flags, f"--screenshot={shot}", "--window-size=1280,900", page.as_uri()],
-                   capture_output=True, timeout=120)
+    headless(browser, tmp_path, f"--screenshot={shot}", "--window-size=1280,900", page.as_uri())
     assert shot.is_file() and shot.stat().st_size > 1000

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import subprocess
 from importlib import resources
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -15,6 +13,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
+from browser import chromium, dump_dom
 from toolkit import api
 from toolkit.reporters import render
 from toolkit.rules import ALL_RULES
@@ -153,27 +152,8 @@ def test_html_is_self_contained_and_escaped(result):
     assert "data-rule='TERM001'" in page and "Fix: <code>râteau</code>" in page
 
 
-def chromium() -> str | None:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
-
-
-def dump_dom(browser: str, url: str, tmp_path: Path) -> str:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    return subprocess.run([browser, *flags, "--dump-dom", url], capture_output=True, text=True,
-                          timeout=120).stdout
-
-
 def test_html_report_in_headless_chromium(result, tmp_path):
     browser = chromium()
-    if browser is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is required in CI (apt-get install chromium)")
-        pytest.skip("chromium not installed (apt-get install chromium)")
     page = tmp_path / "audit.html"
     page.write_text(render(result, "html"), encoding="utf-8")
     dom = dump_dom(browser, page.as_uri(), tmp_path)
