@@ -79,6 +79,30 @@ def _pattern(lang: str, cls: str) -> re.Pattern | None:
 
 
 @functools.lru_cache(maxsize=None)
+def _literals(lang: str, cls: str):
+    """An Aho–Corasick automaton over a text every match of :func:`_pattern` contains: each
+    cue's first word, wildcards removed, in lower case (the cues are stored lower-cased and
+    matched case-insensitively). None when a cue has no such word."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for cue in cue_words(lang, cls):
+        words = cue.strip("*").split()
+        if not words:
+            return None
+        automaton.add_word(words[0], None)
+    automaton.make_automaton()
+    return automaton
+
+
+def _may_match(lang: str, cls: str, lowered: str) -> bool:
+    """False only when the class's pattern cannot match ``lowered`` (a quick pre-check: the
+    long alternations of the cue patterns are the costly part of reading a sentence)."""
+    automaton = _literals(lang, cls)
+    return automaton is None or len(automaton) == 0 or next(automaton.iter(lowered), None) is not None
+
+
+@functools.lru_cache(maxsize=None)
 def _ne_pattern() -> re.Pattern:
     follow = "|".join(re.escape(w) for w in sorted(cue_words("fr", "ne-follow"), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:ne\s+|n')(?:[^\s.,;:!?]+\s+){{0,4}}?(?:{follow})(?![\w-])", re.I)
@@ -91,7 +115,7 @@ def _normalise(text: str) -> str:
 
 def _mask(text: str, lang: str) -> str:
     pattern = _pattern(lang, "not-neg")
-    if pattern is not None:
+    if pattern is not None and _may_match(lang, "not-neg", text.lower()):
         text = pattern.sub(lambda m: _MASK * len(m.group(0)), text)
     if lang == "zh":
         text = _mask_zh_words(text)
@@ -187,9 +211,10 @@ def cues(text: str, lang: str) -> list[Cue]:
     neg_spans: list[tuple[int, int]] = []
     if lang == "fr":
         neg_spans += [(m.start(), m.end()) for m in _ne_pattern().finditer(masked)]
+    lowered = norm.lower()
     pattern = _pattern(lang, "neg")
     ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" else set()
-    if pattern is not None:
+    if pattern is not None and _may_match(lang, "neg", lowered):
         for m in pattern.finditer(masked):
             if m.start() in ever and not re.search(r"(?<![\w-])(?:ne|n')(?![\w-])", masked[:m.start()][-60:], re.I):
                 continue
@@ -198,7 +223,7 @@ def cues(text: str, lang: str) -> list[Cue]:
     found += [Cue(s, e, "neg", text[s:e]) for s, e in neg_spans]
     for cls in CLASSES[1:]:
         pattern = _pattern(lang, cls)
-        if pattern is not None:
+        if pattern is not None and _may_match(lang, cls, lowered):
             found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)
                       if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
     if lang in _TOO_RE:
