@@ -136,9 +136,7 @@ class _Table:
 
     @classmethod
     def in_memory(cls, entries: dict[str, str]) -> "_Table":
-        longest: dict[str, int] = {}
-        for word in entries:
-            longest[word[0]] = max(longest.get(word[0], 0), len(word))
+        longest = _longest_by_first(entries)
         return cls(entries.get, lambda ch: longest.get(ch, 0), len(entries), entries.keys)
 
     @classmethod
@@ -229,6 +227,14 @@ def cache_dir() -> Path:
     return Path(base) / "mtqa"
 
 
+def _longest_by_first(words) -> dict[str, int]:
+    """The length of the longest word starting with each character."""
+    longest: dict[str, int] = {}
+    for word in words:
+        longest[word[0]] = max(longest.get(word[0], 0), len(word))
+    return longest
+
+
 def _store(path: Path, table: dict[str, str]) -> bool:
     """Write the SQLite cache atomically (build aside, then rename); False on any failure."""
     tmp = None
@@ -236,9 +242,7 @@ def _store(path: Path, table: dict[str, str]) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cedict-", suffix=".sqlite")
         os.close(fd)
-        longest: dict[str, int] = {}
-        for word in table:
-            longest[word[0]] = max(longest.get(word[0], 0), len(word))
+        longest = _longest_by_first(table)
         db = sqlite3.connect(tmp)
         with db:
             db.execute("CREATE TABLE entries (word TEXT PRIMARY KEY, lines TEXT) WITHOUT ROWID")
