@@ -230,5 +230,7 @@ def _quotes_open_sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[
 
 
 def _ends_sentence(piece: str) -> bool:
-    return piece.rstrip(_CLOSERS + "\"' *").endswith((".", "!", "?", "…", ":", ";"))
+    """The piece ends with a final mark, maybe followed by closing quotes or emphasis and the
+    (no-break) spaces French typography puts inside ``»``."""
+    return piece.rstrip(_CLOSERS + "\"' *\u00a0\u202f\u2009").endswith((".", "!", "?", "…", ":", ";"))
 
