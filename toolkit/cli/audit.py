@@ -9,15 +9,12 @@ from typing import List, Optional
 import typer
 
 from ..errors import InputError, UsageError
+from ..nlp import SPLITTERS
 from ..runner import ENGINES
 
 
 Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)  # the engines' table
-
-
-class Splitter(str, Enum):
-    rules = "rules"
-    spacy = "spacy"
+Splitter = Enum("Splitter", {name: name for name in SPLITTERS}, type=str)  # the sentence splitters
 
 
 class Format(str, Enum):
