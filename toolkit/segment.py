@@ -1,9 +1,12 @@
 """Sentence segmentation per language, keeping exact offsets into the document text.
 
 Plain-text lines inside a block are hard boundaries (scraped articles put one item per
-line); Markdown blocks are joined (soft wraps). French uses ``fr_core_news_sm``'s
-``senter``; Chinese and Japanese are split on their sentence punctuation with closing
-quotes kept; other languages use spaCy's rule-based sentencizer.
+line); Markdown blocks are joined (soft wraps). Chinese and Japanese are split on their
+sentence punctuation with closing quotes kept. Other languages go through the splitter
+chosen (:func:`toolkit.nlp.splitter_name`): by default ``rules``, the Moses rule-based
+splitter with each language's non-breaking prefixes (no spaCy; a language it has no data
+for falls back to spaCy's sentencizer); ``spacy`` is ``fr_core_news_sm``'s ``senter`` for
+French and spaCy's rule-based sentencizer elsewhere. Both get the same repairs afterwards.
 """
 from __future__ import annotations
 
@@ -21,10 +24,12 @@ PUNCT_SPLIT_LANGS = CJK_LANGS - {"ko"}
 _CJK_SENT = re.compile(r".*?(?:[。！？!?]+|…{1,2}|\.{3})[”’」』）)】\"'》]*|.+?$", re.S)
 _CLOSERS = "»”’)]}」』）】"
 _LINE = re.compile(r"[^\r\n]+")
+MAX_LINE = 1_000_000  # characters of one line (or Markdown paragraph) a splitter is given
 
 
-def segment(doc: Document, markdown: bool | None = None) -> Document:
-    """Return ``doc`` with its segments filled in (idempotent for bilingual units)."""
+def segment(doc: Document, markdown: bool | None = None, splitter: str | None = None) -> Document:
+    """Return ``doc`` with its segments filled in (idempotent for bilingual units);
+    ``splitter``: ``rules`` or ``spacy`` (default: :func:`toolkit.nlp.splitter_name`)."""
     if doc.segments:
         return doc
     md = doc.path.lower().endswith((".md", ".markdown")) if markdown is None else markdown
@@ -32,16 +37,13 @@ def segment(doc: Document, markdown: bool | None = None) -> Document:
     for block in doc.blocks:
         for start, end in _lines(doc.text, block.start, block.end, md):
             pieces.append((start, end, block.index, block.kind))
-    try:
-        spans = list(split_spans(doc.text, [(s, e) for s, e, _, _ in pieces], base_lang(doc.lang)))
-    except ValueError as exc:  # spaCy refuses a text longer than its max_length (E088)
-        if "E088" not in str(exc):
-            raise
-        start, end, _, _ = max(pieces, key=lambda p: p[1] - p[0])
-        line = doc.line_col(start)[0]
-        raise InputError(f"{doc.path}:{line}: a line of {end - start:,} characters is longer than the "
-                         f"sentence splitter accepts ({nlp.sentences(base_lang(doc.lang)).max_length:,}); "
-                         "break it into paragraphs (one per line or separated by blank lines)") from None
+    longest = max(pieces, key=lambda p: p[1] - p[0], default=None)
+    if longest is not None and longest[1] - longest[0] > MAX_LINE:  # spaCy's own limit (E088) too
+        start, end = longest[:2]
+        raise InputError(f"{doc.path}:{doc.line_col(start)[0]}: a line of {end - start:,} characters is longer "
+                         f"than the sentence splitter accepts ({MAX_LINE:,}); "
+                         "break it into paragraphs (one per line or separated by blank lines)")
+    spans = list(split_spans(doc.text, [(s, e) for s, e, _, _ in pieces], base_lang(doc.lang), splitter))
     segments = []
     for (start, end), (_, _, block, kind) in zip(spans, _owners(spans, pieces)):
         segments.append(Segment(len(segments), start, end, doc.text[start:end], block, kind))
@@ -75,7 +77,8 @@ def _owners(spans, pieces):
         yield pieces[i]
 
 
-def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator[tuple[int, int]]:
+def split_spans(text: str, ranges: list[tuple[int, int]], lang: str,
+                splitter: str | None = None) -> Iterator[tuple[int, int]]:
     """Sentence spans (absolute offsets) for each ``(start, end)`` range of ``text``."""
     if lang in PUNCT_SPLIT_LANGS:
         for start, end in ranges:
@@ -84,11 +87,89 @@ def split_spans(text: str, ranges: list[tuple[int, int]], lang: str) -> Iterator
                 if e > s:
                     yield s, e
         return
+    rules = nlp.rule_splitter(lang) if nlp.splitter_name(splitter) == "rules" else None
+    if rules is not None:
+        for start, end in ranges:
+            sents = list(_rule_fixes(text, list(_rule_spans(rules, text, start, end))))
+            yield from _quotes_open_sentences(text, list(_split_after_units(text, list(_repair(text, sents)))))
+        return
     pipeline = nlp.sentences(lang)
     texts = (text[s:e] for s, e in ranges)
     for (start, _), doc in zip(ranges, pipeline.pipe(texts, batch_size=64)):
         sents = [(start + sent.start_char, start + sent.end_char) for sent in doc.sents]
         yield from _quotes_open_sentences(text, list(_split_after_units(text, list(_repair(text, sents)))))
+
+
+# What the rule splitter reads: every space character as a plain space (it breaks only at
+# plain spaces, and a no-break space before « ; » or after « is typography, not a word),
+# and "…" as "." (it knows "..." only); the same length, so offsets carry over.
+_VIEW = {c: " " for c in range(0x3001) if chr(c).isspace()} | {ord("…"): "."}
+_WINDOW = 20_000  # characters given to it at once: its time grows with the square of the text
+
+
+def _rule_spans(splitter, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` by the rule splitter, read window by window
+    (its decisions look at two words at a time, so a window cut at a space changes
+    nothing before its last sentence, which the next window starts with)."""
+    pos, size = start, _WINDOW
+    while pos < end:
+        chunk = text[pos:min(end, pos + size)].translate(_VIEW)
+        if pos + len(chunk) < end:
+            cut = chunk.rstrip(" ").rfind(" ")
+            if cut <= 0:  # one word longer than the window
+                size *= 2
+                continue
+            chunk = chunk[:cut]
+        spans = _offsets(chunk, splitter.split(chunk), pos)
+        if pos + len(chunk) >= end:
+            yield from spans
+            return
+        if len(spans) < 2:  # no sentence ends inside the window yet
+            size *= 2
+            continue
+        yield from spans[:-1]
+        pos, size = spans[-1][0], _WINDOW
+
+
+def _offsets(chunk: str, pieces: list[str], base: int) -> list[tuple[int, int]]:
+    """Spans of the splitter's sentences in ``chunk``: it only removes and adds spaces, so
+    the n-th sentence is the next run of as many non-space characters as it has."""
+    marks = [i for i, c in enumerate(chunk) if c != " "]
+    sizes = [len(p) - p.count(" ") for p in pieces]
+    if sum(sizes) != len(marks):  # pragma: no cover - the splitter changed a character
+        return [(base + marks[0], base + marks[-1] + 1)] if marks else []  # keep the chunk whole
+    out, k = [], 0
+    for n in filter(None, sizes):
+        out.append((base + marks[k], base + marks[k + n - 1] + 1))
+        k += n
+    return out
+
+
+# Boundaries the rule splitter's heuristics miss (a statistical splitter finds them): a
+# sentence opened by Markdown emphasis or a dialogue dash ("…mois. **Le chantier…",
+# "…dit-il. — Non…"); "etc." before a capitalised word; a number with a one-letter unit
+# ("…à 9 h. Le train…": to the splitter a single letter is an initial).
+_MORE_ENDS = re.compile(r"(?<=[.!?])(\s+)(?=(?:\*\*?|__?|--?|[—–]) ?([^\W\d_]))"
+                        r"|(?<![\w.])(?:etc|\d[\d.,]*[ \u00a0\u202f][a-z])\.(\s+)(?=([^\W\d_]))")
+# …and one it makes: a one-letter abbreviation before a number ("(p. 12)", "n. 4")
+_INITIAL_END = re.compile(r"(?<![^\W\d_])[a-z]\.$")
+
+
+def _rule_fixes(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    joined: list[list[int]] = []
+    for s, e in spans:
+        if joined and text[s].isdigit() and _INITIAL_END.search(text, joined[-1][0], joined[-1][1]):
+            joined[-1][1] = e
+        else:
+            joined.append([s, e])
+    for s, e in joined:
+        cut = s
+        for m in _MORE_ENDS.finditer(text, s, e):
+            if (m.group(2) or m.group(4)).isupper():
+                gap = 1 if m.group(1) else 3
+                yield cut, m.start(gap)
+                cut = m.end(gap)
+        yield cut, e
 
 
 def _repair(text: str, sents: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -149,5 +230,7 @@ def _quotes_open_sentences(text: str, spans: list[tuple[int, int]]) -> Iterator[
 
 
 def _ends_sentence(piece: str) -> bool:
-    return piece.rstrip(_CLOSERS + "\"' *").endswith((".", "!", "?", "…", ":", ";"))
+    """The piece ends with a final mark, maybe followed by closing quotes or emphasis and the
+    (no-break) spaces French typography puts inside ``»``."""
+    return piece.rstrip(_CLOSERS + "\"' *\u00a0\u202f\u2009").endswith((".", "!", "?", "…", ":", ";"))
 

@@ -9,10 +9,12 @@ from typing import List, Optional
 import typer
 
 from ..errors import InputError, UsageError
+from ..nlp import SPLITTERS
 from ..runner import ENGINES
 
 
 Engine = Enum("Engine", {name: name for name in ENGINES}, type=str)  # the engines' table
+Splitter = Enum("Splitter", {name: name for name in SPLITTERS}, type=str)  # the sentence splitters
 
 
 class Format(str, Enum):
@@ -55,6 +57,9 @@ def audit(
     config: Optional[Path] = typer.Option(None, "--config", help="Read settings from this file instead of the "
                                           "nearest mtqa.toml / pyproject.toml [tool.mtqa]."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
+    splitter: Optional[Splitter] = typer.Option(None, "--splitter", help="Sentence splitter: rules (default; "
+                                                "rule-based, fast) or spacy (the French model's senter; slower). "
+                                                "Default also from MTQA_SPLITTER."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the text report "
                                          "(default: when writing to a terminal)."),
     # -- scale-out: how the articles of a batch are run, and the progress display --
@@ -91,6 +96,7 @@ def audit(
     baseline = baseline if baseline is not None else cfg.get("baseline")
     suppressions = suppressions if suppressions is not None else cfg.get("suppressions")
     jobs = jobs if jobs is not None else cfg.get("jobs", 1)
+    splitter_name = splitter.value if splitter is not None else cfg.get("splitter")
     try:
         threshold = Severity.parse(fail_on)
     except ValueError:
@@ -115,7 +121,7 @@ def audit(
     with _progress(quiet, engine_name == "dask" or bool(scheduler)) as progress:
         result = api.audit([str(p) for p in paths], selection=selection, glossary=glossary,
                            fail_on=threshold, jobs=jobs, progress=progress, engine=engine_name,
-                           scheduler=scheduler, notify=_note)
+                           scheduler=scheduler, notify=_note, splitter=splitter_name)
     if result.errors and not result.articles:  # nothing could be read: nothing to report
         more = f" (and {len(result.errors) - 1} more unreadable document(s))" if len(result.errors) > 1 else ""
         raise InputError(result.errors[0].message + more)

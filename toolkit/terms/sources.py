@@ -17,16 +17,25 @@ NAME_RUN_RE = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|the|de|du|des|la|le|for|
 
 @functools.lru_cache(maxsize=None)
 def stop_words(lang: str) -> frozenset[str]:
-    try:
-        if lang == "fr":
-            from spacy.lang.fr.stop_words import STOP_WORDS
-        elif lang == "en":
-            from spacy.lang.en.stop_words import STOP_WORDS
-        else:
-            return frozenset()
-    except ImportError:  # pragma: no cover - spaCy is a dependency
+    """spaCy's stop words of ``lang`` (French or English), folded; empty for other languages.
+
+    Read from the one module file ``spacy/lang/<lang>/stop_words.py`` (a word list with no
+    imports), without importing spaCy or its language package: ``spacy.lang.fr`` compiles
+    its tokenizer exceptions on import, seconds that an audit does not need."""
+    import importlib.util
+    from pathlib import Path
+
+    if lang not in ("fr", "en"):
         return frozenset()
-    return frozenset(fold(w) for w in STOP_WORDS)
+    spec = importlib.util.find_spec("spacy")  # finds the package without running it
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(root) / "lang" / lang / "stop_words.py"
+        if path.is_file():
+            module_spec = importlib.util.spec_from_file_location(f"_mtqa_stop_words_{lang}", path)
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+            return frozenset(fold(w) for w in module.STOP_WORDS)
+    return frozenset()  # pragma: no cover - spaCy is a dependency
 
 
 def _noun_gloss(glosses: tuple[str, ...]) -> bool:
