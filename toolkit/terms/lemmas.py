@@ -2,8 +2,8 @@
 
 :class:`Lookup` (the default lemmatiser) reads simplemma's word → lemma tables. They
 have no part of speech, so a word gets every lemma the tables lead to: its lemma, and
-the infinitive of that lemma when it is a past participle (*entraînées* → *entraîné* →
-*entraîner*: the adjective and the verb readings), for the word and its lower-cased form. A glossary
+the infinitive of that lemma when it is a past participle that the tables lead to its
+verb (*entraînées* → *entraîné* → *entraîner*: the adjective and the verb readings), for the word and its lower-cased form. A glossary
 form matches a word under any of them.
 
 The rest of this module serves the ``spacy`` lemmatiser (see :func:`toolkit.nlp.lemmatizer`).
@@ -30,6 +30,9 @@ UPOS = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part
         "propn", "punct", "sconj", "sym", "verb", "x")
 # Components that do not set lemmas (the lemmatiser does not overwrite lemmas set before it).
 AUXILIARIES = frozenset({"être", "avoir"})
+# Articles contracted with a preposition: they match the preposition (du → de), as spaCy's
+# lemmas do; simplemma leaves them as they are.
+CONTRACTIONS = {"fr": {"du": ("de",), "des": ("de",), "au": ("à",), "aux": ("à",)}}
 NO_LEMMA = frozenset({"tok2vec", "morphologizer", "tagger", "senter", "parser", "ner"})
 
 
@@ -40,24 +43,34 @@ class Lookup:
         import simplemma
 
         self.lang = lang
-        self._lemma = functools.lru_cache(maxsize=200_000)(
-            lambda word: simplemma.lemmatize(word, lang))
+        self._simplemma = simplemma
+        self._lemma = functools.lru_cache(maxsize=200_000)(self._lemma_of)
         self._lemma(lang)  # load the language's table now (before worker processes fork)
         self.candidates = functools.lru_cache(maxsize=200_000)(self._candidates)
 
+    def _lemma_of(self, word: str) -> str:
+        """simplemma's lemma; for a word its tables do not know, its greedy affix rules
+        (*immunodéprimées* → *immunodéprimé*), as spaCy's suffix rules would."""
+        lemma = self._simplemma.lemmatize(word, self.lang)
+        if lemma == word and not self._simplemma.is_known(word, self.lang):
+            lemma = self._simplemma.lemmatize(word, self.lang, greedy=True)
+        return lemma
+
     def _candidates(self, word: str) -> tuple[str, ...]:
         """The lemmas of ``word`` (empty for a word the tables leave as it is), most likely first."""
-        out: list[str] = []
+        out: list[str] = list(CONTRACTIONS.get(self.lang, {}).get(word.lower(), ()))
         if not any(c.isalpha() for c in word):
             return ()
         for form in dict.fromkeys((word, word.lower())):
             lemma = self._lemma(form)
             if lemma != form:
                 out.append(lemma)
-            if self.lang == "fr" and len(lemma) >= 4 and lemma[-1] in "éi":
-                # a past participle's verb: entraîné → entraîner, fini → finir
-                verb = lemma[:-1] + ("er" if lemma[-1] == "é" else "ir")
-                if self._lemma(lemma) == verb or self.is_verb(verb):
+            if lemma != form and lemma[-1:] in ("é", "i"):
+                # an inflected past participle's verb, when the tables give it for the
+                # participle itself: entraînées → entraîné → entraîner (but marchés →
+                # marché, not marcher: the tables keep the noun)
+                verb = self._lemma(lemma)
+                if verb == lemma[:-1] + ("er" if lemma[-1] == "é" else "ir"):
                     out.append(verb)
         return tuple(dict.fromkeys(out))
 
