@@ -38,6 +38,17 @@ def test_the_lookup_lemmatiser_is_the_default(lookup_lemmas, monkeypatch):
         nlp.lemmatizer()
 
 
+def test_the_signature_names_the_lemmatiser(monkeypatch):
+    from toolkit import api
+
+    monkeypatch.delenv("MTQA_LEMMATIZER", raising=False)
+    from importlib.metadata import version
+
+    assert api.signature(api.Selection()).endswith(f"|lemmas:lookup/simplemma:{version('simplemma')}")
+    monkeypatch.setenv("MTQA_LEMMATIZER", "spacy")
+    assert api.signature(api.Selection()).endswith("|lemmas:spacy")
+
+
 def test_plural_nouns_match_their_singular(lookup_lemmas):
     text = "Les apiculteurs ont inspecté les ruches et les vitraux de la chapelle."
     assert found(text, "ruche", "vitrail") == [("ruches", "ruche"), ("vitraux", "vitrail")]
