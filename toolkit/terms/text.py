@@ -6,9 +6,12 @@ break multi-word matches). Each token carries *keys*: the forms under which it c
 match a glossary token (folded surface, folded lemma, singular), so that *puces*
 matches *puce* and *entraînées* matches *entraîner*.
 
-French lemmas come from :func:`toolkit.nlp.analyser` (loaded once per process); when
-no model is installed for a language, the keys are the folded surface and a light
-rule-based singular (English gets a light suffix stripper).
+French lemmas come, by default, from lookup tables (:class:`.lemmas.Lookup`: every
+reading of a word, no part of speech, no spaCy import); with ``MTQA_LEMMATIZER=spacy``
+(:func:`toolkit.nlp.lemmatizer`) from the statistical pipeline of
+:func:`toolkit.nlp.analyser`, which also tags each token's part of speech. For other
+languages the keys are the folded surface and a light rule-based singular (English gets
+a light suffix stripper).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..nlp import lemmatizer
 from ..textutil import fold
 
 APOSTROPHES = "’‘ʼ`´"
@@ -89,7 +93,8 @@ def split(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     return [(m.start() + offset, m.end() + offset, m.group()) for m in TOKEN_RE.finditer(text)]
 
 
-def keys_for(surface: str, lemma: str, lang: str) -> frozenset:
+def keys_for(surface: str, lemma: str | Sequence[str], lang: str) -> frozenset:
+    """The keys of a word: folded surface, singular (or English stem), and each lemma given."""
     f = fold(surface)
     keys = {f}
     if not any(c.isalpha() for c in f):
@@ -98,8 +103,9 @@ def keys_for(surface: str, lemma: str, lang: str) -> frozenset:
         keys.add(en_stem(f))
     else:
         keys.add(singular(f))
-    if lemma:
-        keys.add(fold(lemma))
+    for lem in ((lemma,) if isinstance(lemma, str) else lemma):
+        if lem:
+            keys.add(fold(lem))
     return frozenset(keys)
 
 
@@ -107,15 +113,21 @@ def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True,
              relevant=None) -> list[list[Token]]:
     """Tokens of several texts (each with its document offset), lemmatised in one batch.
 
-    With ``relevant`` (a :class:`.lemmas.Relevance` of the forms to match), a text is
-    lemmatised only when a lemma of one of its words may change a match of those forms;
-    the other texts get tokens without lemma, which match those forms exactly as they
-    would with it (but carry no lemma for other uses).
+    With the default lookup lemmatiser every word gets its lemmas (a cached table look-up)
+    and no part of speech. With the spaCy one and ``relevant`` (a :class:`.lemmas.Relevance`
+    of the forms to match), a text is analysed only when a lemma of one of its words may
+    change a match of those forms; the other texts get tokens without lemma, which match
+    those forms exactly as they would with it (but carry no lemma for other uses).
     """
     base = lang.split("-")[0].lower()
     pieces = [split(text, offset) for text, offset in texts]
+    mode = lemmatizer() if lemmas else None
+    table = lookup(base) if mode == "lookup" else None
+    if table is not None:
+        surface = _surface_keys(base)
+        return [[_looked_up(table, surface, s, e, t) for s, e, t in toks] for toks in pieces]
     analysed: list[list[tuple[str, str]]] = [[("", "")] * len(p) for p in pieces]
-    nlp = _analyser(base) if lemmas else None
+    nlp = _analyser(base) if mode == "spacy" else None
     if nlp is not None:
         from spacy.tokens import Doc
 
@@ -139,6 +151,27 @@ def tokenize(texts: Sequence[tuple[str, int]], lang: str, lemmas: bool = True,
         out.append([Token(s, e, t, keys_for(t, lem if _plausible(t, lem) else "", base), lem, pos)
                     for (s, e, t), (lem, pos) in zip(toks, ana)])
     return out
+
+
+def _looked_up(table, surface_keys, start: int, end: int, text: str) -> Token:
+    """A token with every plausible lemma among its keys (the first as its lemma; a word the
+    tables leave as it is is its own lemma, as spaCy gives it) and a coarse part of speech."""
+    lemmas = [lem for lem in table.candidates(text) if _plausible(text, lem)]
+    keys = surface_keys(text)
+    if not lemmas:
+        return Token(start, end, text, keys, text if text.isalpha() else "", table.pos(text))
+    return Token(start, end, text, keys | {fold(lem) for lem in lemmas}, lemmas[0], table.pos(text))
+
+
+LOOKUP_LANGS = frozenset({"fr"})  # languages lemmatised by default (as with spaCy: nlp.MODELS)
+
+
+@functools.lru_cache(maxsize=8)
+def lookup(lang: str):
+    """The lookup lemmatiser of ``lang`` (loaded once), or None for a language not lemmatised."""
+    from .lemmas import Lookup
+
+    return Lookup(lang) if lang in LOOKUP_LANGS else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -171,7 +204,7 @@ def _analyser(lang: str):
         return None
 
 
-_ER_VERBS: dict[str, bool] = {}  # word -> the analyser's verdict (French only)
+_ER_VERBS: dict[str, dict[str, bool]] = {"lookup": {}, "spacy": {}}  # lemmatiser -> word -> verdict
 
 
 def _er_shape(word: str, lang: str) -> bool:
@@ -182,23 +215,32 @@ def is_er_verb(word: str, lang: str) -> bool:
     """True for a single French word that is a regular -er verb in its infinitive."""
     if not _er_shape(word, lang):
         return False
-    if word not in _ER_VERBS:
+    seen = _ER_VERBS[lemmatizer()]
+    if word not in seen:
         er_verbs([word], lang)
-    return _ER_VERBS[word]
+    return seen[word]
 
 
 def er_verbs(words, lang: str) -> set[str]:
-    """The words of ``words`` that are regular -er verbs (see :func:`is_er_verb`), with
-    the analyser run once over all the words it has not seen yet."""
-    todo = list(dict.fromkeys(w for w in words if _er_shape(w, lang) and w not in _ER_VERBS))
+    """The words of ``words`` that are regular -er verbs (see :func:`is_er_verb`): by the
+    lookup tables (a second person plural that leads back to the word: *formez* → *former*,
+    not *rochez* → *rocher*) or, with the spaCy lemmatiser, by the part of speech it tags,
+    run once over all the words it has not seen yet."""
+    mode = lemmatizer()
+    seen = _ER_VERBS[mode]
+    todo = list(dict.fromkeys(w for w in words if _er_shape(w, lang) and w not in seen))
     if todo:
-        nlp = _analyser("fr")
-        if nlp is None:
-            _ER_VERBS.update((w, True) for w in todo)
+        if mode == "lookup":
+            table = lookup("fr")
+            seen.update((w, table.is_verb(w)) for w in todo)
         else:
-            for w, doc in zip(todo, nlp.pipe(todo, batch_size=256)):
-                _ER_VERBS[w] = len(doc) == 1 and doc[0].pos_ in ("VERB", "AUX")
-    return {w for w in words if _er_shape(w, lang) and _ER_VERBS[w]}
+            nlp = _analyser("fr")
+            if nlp is None:
+                seen.update((w, True) for w in todo)
+            else:
+                for w, doc in zip(todo, nlp.pipe(todo, batch_size=256)):
+                    seen[w] = len(doc) == 1 and doc[0].pos_ in ("VERB", "AUX")
+    return {w for w in words if _er_shape(w, lang) and seen[w]}
 
 
 def verb_family(word: str) -> frozenset:
