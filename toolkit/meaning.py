@@ -125,6 +125,7 @@ def _negation_words(text: str) -> list[tuple[int, int]]:
 # "trop lourd pour être soulevé", "too heavy to be lifted": a negative result
 _TOO_RE = {"fr": re.compile(r"(?<![\w-])trop\s+(?:[^\s.,;:!?]+\s+){1,4}?pour(?![\w-])", re.I),
            "en": re.compile(r"(?<![\w-])too\s+(?:[^\s.,;:!?]+\s+){1,3}?to(?![\w-])", re.I)}
+_TOO_WORD = {"fr": "trop", "en": "too"}
 # "le plus grand … jamais construit": jamais without ne after a superlative means "ever"
 _EVER_RE = re.compile(r"(?<![\w-])(?:plus|moins|meilleure?s?|pire|premi(?:er|ère)s?|seule?s?|derni(?:er|ère)s?)"
                       r"\s+(?:[^\s.,;:!?]+\s+){0,8}?(jamais)(?![\w-])", re.I)
@@ -155,9 +156,9 @@ def cues(text: str, lang: str) -> list[Cue]:
     scan = Scan(norm, lang)
     masked = _mask(norm, lang, scan)
     neg_spans: list[tuple[int, int]] = []
-    if lang == "fr":
-        neg_spans += [(m.start(), m.end()) for m in _ne_pattern().finditer(masked)]
-    ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" else set()
+    if lang == "fr":  # (each match begins with ne or n'; the patterns below hold jamais, trop, too)
+        neg_spans += [(m.start(), m.end()) for m in scan.finditer_from(_ne_pattern(), masked, "ne", "n'")]
+    ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" and scan.has("jamais") else set()
     if scan.may_match("neg"):
         for m in scan.finditer("neg", masked):
             if m.start() in ever and not re.search(r"(?<![\w-])(?:ne|n')(?![\w-])", masked[:m.start()][-60:], re.I):
@@ -168,7 +169,7 @@ def cues(text: str, lang: str) -> list[Cue]:
     for cls in CLASSES[1:]:
         found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in scan.finditer(cls, norm)
                   if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
-    if lang in _TOO_RE:
+    if lang in _TOO_RE and scan.has(_TOO_WORD[lang]):
         found += [Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]) for m in _TOO_RE[lang].finditer(norm)]
     if lang == "zh":
         found += [Cue(a, b, "neg-word", text[a:b]) for a, b in _negation_words(norm)]

@@ -169,6 +169,25 @@ class Scan:
         return _at(pat, text, sorted(self.starts[cls]))
 
 
+    def has(self, word: str) -> bool:
+        """False only when no match of a pattern that holds ``word`` (lower case, matched
+        case-insensitively) can be in the text."""
+        return not self.exact or word in self.lowered
+
+    def finditer_from(self, pat: re.Pattern, text: str, *firsts: str) -> Iterable[re.Match]:
+        """``pat.finditer(text)`` for a case-insensitive pattern whose every match begins
+        with one of ``firsts`` (lower case)."""
+        if not self.exact:
+            return pat.finditer(text)
+        starts = set()
+        for word in firsts:
+            k = self.lowered.find(word)
+            while k >= 0:
+                starts.add(k)
+                k = self.lowered.find(word, k + 1)
+        return _at(pat, text, sorted(starts))
+
+
 def _at(pat: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     end = 0
     for pos in starts:
