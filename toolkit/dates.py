@@ -9,7 +9,9 @@ into :class:`DateMention` values with the fields they state (year, month, day).
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +108,12 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     repeated on its own."""
     lang = (lang or "").split("-")[0].lower()
     dates = _zh_dates(text) if lang in ("zh", "ja") else _latin_dates(text, lang if lang in ("en", "fr", "de") else "en")
-    taken = [(d.start, d.end) for d in dates]
+    taken = sorted((d.start, d.end) for d in dates)
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end so far
     for m in _YEAR_RE.finditer(text):
-        if not any(s <= m.start() < e for s, e in taken):
+        k = bisect.bisect_right(starts, m.start())  # the dates that start at or before it
+        if not (k and m.start() < reach[k - 1]):  # inside none of them
             dates.append(DateMention(m.start(), m.end(), int(m.group(1))))
     return sorted(dates, key=lambda d: d.start)
 

@@ -70,8 +70,21 @@ def _cached_document_tokens(text: str, base: int, split_elision: bool) -> tuple[
 
 
 def _tokens(text: str, base: int, split_elision: bool) -> list[Token]:
-    text, spans = _word_spans(text, split_elision)
+    text, spans = _spans(text, split_elision)
     return [Token(base + s, base + e, word, _is_initial(text, m)) for s, e, word, m in spans]
+
+
+def _spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, int, str, int]]]:
+    """:func:`_word_spans`, read once per whole document (words, tokens and name forms of
+    a document are asked for by several rules)."""
+    if len(text) <= SHORT_TEXT:
+        return _word_spans(text, split_elision)
+    return _document_spans(text, split_elision)
+
+
+@functools.lru_cache(maxsize=4)
+def _document_spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, int, str, int]]]:
+    return _word_spans(text, split_elision)
 
 
 def words(text: str, split_elision: bool = True) -> list[str]:
@@ -83,7 +96,7 @@ def words(text: str, split_elision: bool = True) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _document_words(text: str, split_elision: bool) -> tuple[str, ...]:
-    return tuple(word for _, _, word, _ in _word_spans(text, split_elision)[1])
+    return tuple(word for _, _, word, _ in _spans(text, split_elision)[1])
 
 
 def _word_spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, int, str, int]]]:
@@ -91,7 +104,7 @@ def _word_spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, in
     if CJK_RE.search(text):  # CJK characters are not words here; blank them, offsets kept
         text = CJK_RE.sub(" ", text)
     # URL spans, in order and disjoint: one pointer walks them alongside the tokens
-    skip = [(m.start(), m.end()) for m in URL_RE.finditer(text)] if URL_HINT_RE.search(text) else []
+    skip = _urls(text)
     k, n_skip = 0, len(skip)
     out = []
     for m in TOKEN_RE.finditer(text):
@@ -113,6 +126,28 @@ def _word_spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, in
         if word:
             out.append((s, e, word, m.start()))
     return text, out
+
+
+def _urls(text: str) -> list[tuple[int, int]]:
+    """The spans of URL_RE in ``text``. No match holds white space and each holds a match
+    of URL_HINT_RE, so only the runs of non-space characters around a hint are searched
+    (the same matches as over the whole text, where most words would be tried)."""
+    out: list[tuple[int, int]] = []
+    done = 0  # end of the last run searched
+    for hint in URL_HINT_RE.finditer(text):
+        if hint.start() < done:
+            continue
+        start = hint.start()
+        while start > 0 and not text[start - 1].isspace():  # str.isspace is the regex \s
+            start -= 1
+        end = _SPACE.search(text, hint.end())
+        end = end.start() if end else len(text)
+        out += [(m.start(), m.end()) for m in URL_RE.finditer(text, start, end)]
+        done = end
+    return out
+
+
+_SPACE = re.compile(r"\s")
 
 
 def _elision_cut(word: str) -> int:
@@ -285,7 +320,7 @@ def looks_like_name(token: Token | str, initial: bool | None = None) -> bool:
 
 def name_forms(text: str) -> set[str]:
     """Lower-cased tokens written capitalised somewhere not at sentence start in ``text``."""
-    blanked, spans = _word_spans(text, True)  # as tokens(text), without building tokens
+    blanked, spans = _spans(text, True)  # as tokens(text), without building tokens
     return {word.lower() for _, _, word, m in spans if word[:1].isupper() and not _is_initial(blanked, m)}
 
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .lexicon import zipf
+from .meaning_scan import Scan, base, cue_words, languages, may_match, pattern
 
-DATA = Path(__file__).parent / "data"
 CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must")
 _MASK = "\u25a1"  # a masked character: not a letter, not a cue
 
@@ -36,70 +35,8 @@ class Cue:
     text: str
 
 
-def base(lang: str) -> str:
-    return (lang or "").split("-")[0].lower()
-
-
-@functools.lru_cache(maxsize=1)
-def _table() -> dict[tuple[str, str], tuple[str, ...]]:
-    table: dict[tuple[str, str], list[str]] = {}
-    for line in (DATA / "meaning_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lang, cls, cue = line.split("\t")
-        table.setdefault((lang, cls), []).append(cue.replace("’", "'").lower())
-    return {k: tuple(v) for k, v in table.items()}
-
-
-def cue_words(lang: str, cls: str) -> tuple[str, ...]:
-    """The cues of one class for one language, as written in the data file."""
-    return _table().get((base(lang), cls), ())
-
-
-def languages() -> frozenset[str]:
-    return frozenset(lang for lang, _ in _table())
-
-
-def _latin_alternative(cue: str) -> str:
-    body = cue.strip("*")
-    head = r"\w*" if cue.startswith("*") else r"(?<![\w-])" if body[:1].isalnum() else ""
-    tail = r"\w*" if cue.endswith("*") else r"(?![\w-])" if body[-1:].isalnum() else ""
-    return head + r"\s+".join(re.escape(w) for w in body.split()) + tail
-
-
-@functools.lru_cache(maxsize=None)
-def _pattern(lang: str, cls: str) -> re.Pattern | None:
-    words = cue_words(lang, cls)
-    if not words:
-        return None
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    if lang in ("zh", "ja"):
-        return re.compile("|".join(re.escape(w) for w in ordered))
-    return re.compile("|".join(_latin_alternative(w) for w in ordered), re.I)
-
-
-@functools.lru_cache(maxsize=None)
-def _literals(lang: str, cls: str):
-    """An Aho–Corasick automaton over a text every match of :func:`_pattern` contains: each
-    cue's first word, wildcards removed, in lower case (the cues are stored lower-cased and
-    matched case-insensitively). None when a cue has no such word."""
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for cue in cue_words(lang, cls):
-        words = cue.strip("*").split()
-        if not words:
-            return None
-        automaton.add_word(words[0], None)
-    automaton.make_automaton()
-    return automaton
-
-
-def _may_match(lang: str, cls: str, lowered: str) -> bool:
-    """False only when the class's pattern cannot match ``lowered`` (a quick pre-check: the
-    long alternations of the cue patterns are the costly part of reading a sentence)."""
-    automaton = _literals(lang, cls)
-    return automaton is None or len(automaton) == 0 or next(automaton.iter(lowered), None) is not None
+_pattern = pattern
+_may_match = may_match
 
 
 @functools.lru_cache(maxsize=None)
@@ -113,10 +50,15 @@ def _normalise(text: str) -> str:
     return text.replace("’", "'").replace("\u02bc", "'")
 
 
-def _mask(text: str, lang: str) -> str:
-    pattern = _pattern(lang, "not-neg")
-    if pattern is not None and _may_match(lang, "not-neg", text.lower()):
-        text = pattern.sub(lambda m: _MASK * len(m.group(0)), text)
+def _mask(text: str, lang: str, scan: Scan | None = None) -> str:
+    scan = scan or Scan(text, lang)
+    spans = [(m.start(), m.end()) for m in scan.finditer("not-neg", text)]
+    if spans:
+        parts, last = [], 0
+        for a, b in spans:
+            parts += [text[last:a], _MASK * (b - a)]
+            last = b
+        text = "".join(parts) + text[last:]
     if lang == "zh":
         text = _mask_zh_words(text)
     return text
@@ -183,9 +125,13 @@ def _negation_words(text: str) -> list[tuple[int, int]]:
 # "trop lourd pour être soulevé", "too heavy to be lifted": a negative result
 _TOO_RE = {"fr": re.compile(r"(?<![\w-])trop\s+(?:[^\s.,;:!?]+\s+){1,4}?pour(?![\w-])", re.I),
            "en": re.compile(r"(?<![\w-])too\s+(?:[^\s.,;:!?]+\s+){1,3}?to(?![\w-])", re.I)}
+_TOO_WORD = {"fr": "trop", "en": "too"}
 # "le plus grand … jamais construit": jamais without ne after a superlative means "ever"
 _EVER_RE = re.compile(r"(?<![\w-])(?:plus|moins|meilleure?s?|pire|premi(?:er|ère)s?|seule?s?|derni(?:er|ère)s?)"
                       r"\s+(?:[^\s.,;:!?]+\s+){0,8}?(jamais)(?![\w-])", re.I)
+
+
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{6,}")
 
 
 def _prefixed_negative(word: str, lang: str, prefixes: tuple[str, ...]) -> bool:
@@ -207,33 +153,31 @@ def cues(text: str, lang: str) -> list[Cue]:
         return []
     norm = _normalise(text)
     found: list[Cue] = []
-    masked = _mask(norm, lang)
+    scan = Scan(norm, lang)
+    masked = _mask(norm, lang, scan)
     neg_spans: list[tuple[int, int]] = []
-    if lang == "fr":
-        neg_spans += [(m.start(), m.end()) for m in _ne_pattern().finditer(masked)]
-    lowered = norm.lower()
-    pattern = _pattern(lang, "neg")
-    ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" else set()
-    if pattern is not None and _may_match(lang, "neg", lowered):
-        for m in pattern.finditer(masked):
+    if lang == "fr":  # (each match begins with ne or n'; the patterns below hold jamais, trop, too)
+        neg_spans += [(m.start(), m.end()) for m in scan.finditer_from(_ne_pattern(), masked, "ne", "n'")]
+    ever = {m.start(1) for m in _EVER_RE.finditer(masked)} if lang == "fr" and scan.has("jamais") else set()
+    if scan.may_match("neg"):
+        for m in scan.finditer("neg", masked):
             if m.start() in ever and not re.search(r"(?<![\w-])(?:ne|n')(?![\w-])", masked[:m.start()][-60:], re.I):
                 continue
             if not any(s <= m.start() < e for s, e in neg_spans):
                 neg_spans.append((m.start(), m.end()))
     found += [Cue(s, e, "neg", text[s:e]) for s, e in neg_spans]
     for cls in CLASSES[1:]:
-        pattern = _pattern(lang, cls)
-        if pattern is not None and _may_match(lang, cls, lowered):
-            found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in pattern.finditer(norm)
-                      if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
-    if lang in _TOO_RE:
+        found += [Cue(m.start(), m.end(), cls, text[m.start():m.end()]) for m in scan.finditer(cls, norm)
+                  if not (cls == "may" and lang == "en" and m.group(0) == "May")]  # the month
+    if lang in _TOO_RE and scan.has(_TOO_WORD[lang]):
         found += [Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]) for m in _TOO_RE[lang].finditer(norm)]
     if lang == "zh":
         found += [Cue(a, b, "neg-word", text[a:b]) for a, b in _negation_words(norm)]
     prefixes = cue_words(lang, "neg-prefix")
     if prefixes and lang not in ("zh", "ja"):
-        for m in re.finditer(r"[^\W\d_]{6,}", norm):
-            if _prefixed_negative(m.group(0), lang, prefixes):
+        for m in _LONG_WORD_RE.finditer(norm):
+            # str.startswith with the tuple: the quick test that most words fail
+            if m.group(0).lower().startswith(prefixes) and _prefixed_negative(m.group(0), lang, prefixes):
                 found.append(Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]))
     found.sort(key=lambda c: (c.start, c.end, c.cls))
     return found

@@ -126,8 +126,20 @@ class NameTable:
                 taken = s - neg
             return
         pattern = _latin_pattern(self)
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), m.group(), self._by_form[m.group()][0]
+        if not self._latin:
+            yield from ((m.start(), m.end(), m.group(), self._by_form[m.group()][0]) for m in pattern.finditer(text))
+            return
+        # every match begins where a form is written (the forms are literals after a
+        # look-behind): the long alternation is tried only there, in order, as finditer would
+        starts = sorted({end - size + 1 for end, size in _latin_automaton(self).iter(text)})
+        last = 0
+        for pos in starts:
+            if pos < last:
+                continue
+            m = pattern.match(text, pos)
+            if m is not None:
+                last = m.end()
+                yield m.start(), m.end(), m.group(), self._by_form[m.group()][0]
 
 
 @functools.lru_cache(maxsize=4)
@@ -137,6 +149,17 @@ def _automaton(table: NameTable):
     a = ahocorasick.Automaton()
     for form in table._zh_forms:
         a.add_word(form, form)
+    a.make_automaton()
+    return a
+
+
+@functools.lru_cache(maxsize=4)
+def _latin_automaton(table: NameTable):
+    import ahocorasick
+
+    a = ahocorasick.Automaton()
+    for form in table._latin:
+        a.add_word(form, len(form))
     a.make_automaton()
     return a
 

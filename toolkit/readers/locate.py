@@ -23,6 +23,7 @@ _TAG = re.compile(r"<(?:[^'\">]|\"[^\"]*\"|'[^']*')*>")
 _TAG_NAME = re.compile(r"<([A-Za-z][\w:.-]*)")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
 _XML_SPECIAL = re.compile(r"[<&]")
+_PO_SPECIAL = re.compile(r'["\\]')
 _PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
                "f": "\f", "v": "\v"}
 
@@ -161,32 +162,34 @@ def align_po(text: str, raw: str, p: int, base: int) -> tuple[list[Piece], int] 
     if p >= len(raw) or raw[p] != '"':
         return None
     p += 1
-    i, n = 0, len(text)
+    i, n, size = 0, len(text), len(raw)
     while True:
-        if p >= len(raw):
+        if p >= size:
             return None
-        r = raw[p]
-        if r == '"':  # end of this literal: a continuation line or the end of the string
+        special = _PO_SPECIAL.search(raw, p)
+        stop = special.start() if special else size
+        if stop > p:  # plain characters up to the next quote or backslash: the text's own
+            if i + stop - p > n or text[i:i + stop - p] != raw[p:stop]:
+                return None
+            out.add(i, i + stop - p, p, stop)
+            i, p = i + stop - p, stop
+            continue
+        if raw[p] == '"':  # end of this literal: a continuation line or the end of the string
             q = p + 1
-            while q < len(raw) and raw[q] in " \t\r\n":
+            while q < size and raw[q] in " \t\r\n":
                 q += 1
-            if q < len(raw) and raw[q] == '"' and "\n" in raw[p:q]:
+            if q < size and raw[q] == '"' and "\n" in raw[p:q]:
                 p = q + 1
                 continue
             return (out.items, p) if i == n else None
-        if i >= n:
+        # a backslash: an escape, one character of the text
+        if i >= n or p + 1 >= size:  # (a backslash that ends the file leaves the string open)
             return None
-        if r == "\\" and p + 1 < len(raw):
-            value = _PO_ESCAPES.get(raw[p + 1])
-            if value is None or text[i] != value:
-                return None
-            out.add(i, i + 1, p, p + 2, False)
-            i, p = i + 1, p + 2
-            continue
-        if text[i] != r:
+        value = _PO_ESCAPES.get(raw[p + 1])
+        if value is None or text[i] != value:
             return None
-        out.add(i, i + 1, p, p + 1)
-        i, p = i + 1, p + 1
+        out.add(i, i + 1, p, p + 2, False)
+        i, p = i + 1, p + 2
 
 
 def find_cell(value: str, raw: str, p: int, delimiter: str, base: int) -> tuple[list[Piece], int, int] | None:

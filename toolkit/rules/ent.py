@@ -1,6 +1,7 @@
 """ENT — names and codes of the source that the target lost."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -59,8 +60,13 @@ def _code_part(word: str) -> str | None:
     return code if len(code) >= 2 else None
 
 
-def _latin_names(text: str, base: int, capitals: bool = True) -> list[Name]:
+@functools.lru_cache(maxsize=8192)  # ENT001 and ENT002 read the same sentences
+def _latin_names(text: str, base: int, capitals: bool = True) -> tuple[Name, ...]:
     """Acronyms, codes, and capitalised sequences holding a rare word (a proper name)."""
+    return tuple(_find_latin_names(text, base, capitals))
+
+
+def _find_latin_names(text: str, base: int, capitals: bool) -> list[Name]:
     out = []
     toks = tokens(text, split_elision=False)
     i = 0
@@ -169,7 +175,12 @@ PARAGRAPH_MAX = 3000
 
 
 def _windows(ctx: Context) -> list[str]:
-    """For each bead, the target text of its paragraph(s) and of the beads around it."""
+    """For each bead, the target text of its paragraph(s) and of the beads around it
+    (once per article: ENT001, ENT002 and ENT003 read them)."""
+    return ctx.memo("ent:windows", lambda: _bead_windows(ctx))
+
+
+def _bead_windows(ctx: Context) -> list[str]:
     tgt = ctx.target
     blocks = {b.index: b for b in tgt.blocks}
     beads = list(ctx.beads)

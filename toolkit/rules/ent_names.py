@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Iterable
 
-from ..lexicon import data_rows, surnames_zh, tokens, zipf
+from ..lexicon import data_rows, surnames_zh, tokens, words, zipf
 from ..readers.base import base_lang
 from ..textutil import CJK_LANGS, fold
 from .base import Context, Hit, rule
@@ -63,20 +63,24 @@ def name_misspelt(ctx: Context) -> Iterable[Hit]:
     if ctx.source is None or base_lang(ctx.source.lang) in CJK_LANGS | NOUN_CAPITALISING:
         return
     windows = _windows(ctx)
-    src_text = ctx.source.text
-    src_words = {fold(t.text) for t in tokens(src_text, split_elision=False)}
+    src_words = {fold(w) for w in words(ctx.source.text, split_elision=False)}
     for k, bead, src, tgt in _pairs(ctx):
-        window = fold(windows[k])
-        candidates = [t for seg in tgt for t in tokens(seg.text, seg.start, split_elision=False)
-                      if t.text[:1].isupper() and fold(t.text) not in src_words and zipf(t.text.lower(), "fr") < COMMON_FR]
-        if not candidates:
-            continue
+        # the source names first: most sentences have none that is rare and missing, and
+        # then the target words need not be read
+        window, candidates = None, None
         for seg in src:
-            for name in _latin_names(seg.text, seg.start):
+            for name in _latin_names(seg.text, seg.start, True):
                 for word in re.split(r"[\s\-]+", name.text):
                     key = fold(word)
-                    if len(key) < 4 or zipf(word.lower(), "en") >= 3.5 or re.search(rf"(?<!\w){re.escape(key)}(?!\w)", window):
+                    if len(key) < 4 or zipf(word.lower(), "en") >= 3.5:
                         continue
+                    window = fold(windows[k]) if window is None else window
+                    if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", window):
+                        continue
+                    if candidates is None:
+                        candidates = [t for s in tgt for t in tokens(s.text, s.start, split_elision=False)
+                                      if t.text[:1].isupper() and fold(t.text) not in src_words
+                                      and zipf(t.text.lower(), "fr") < COMMON_FR]
                     close = [t for t in candidates if fold(t.text)[:3] == key[:3]
                              and difflib.SequenceMatcher(None, fold(t.text), key).ratio() >= SIMILAR]
                     if len(close) == 1:

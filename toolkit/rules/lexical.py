@@ -177,6 +177,23 @@ class _Cover:
         return k > 0 and self.reach[k - 1] >= end
 
 
+def _passed_by_text(w: str, known_here: set[str], coinages: set[str], lang: str,
+                    langs: tuple[str, ...]) -> bool:
+    """True when :func:`_classify` passes over a token of text ``w`` wherever it stands:
+    it is not looked at (short, a code, an acronym), or it is not a coinage and it is a
+    word of the article or a known word with no likely misspelling."""
+    if len(w) < MIN_LEN or not w.isalpha() and any(c.isdigit() for c in w) or is_acronym(w) or is_camel(w):
+        return True
+    low = fold_word(w)
+    if low in coinages and w.islower() and not is_known_word(w, langs):
+        return False
+    if low in known_here:
+        return True
+    if is_known_word(w, langs):
+        return not (_rare_near_miss(w, lang, langs) if len(w) >= 6 and w.islower() else None)
+    return False
+
+
 def _classify(ctx: Context) -> Iterable[Unknown]:
     lang = base_lang(ctx.target.lang)
     langs = (lang, "en") if lang != "en" else ("en",)
@@ -189,9 +206,17 @@ def _classify(ctx: Context) -> Iterable[Unknown]:
 
         pinyin = sorted({(m.start, m.end) for m in matches(ctx)})
     inside_pinyin = _Cover(pinyin)
+    # Most tokens are words whose fate their text alone decides (too short, a known word
+    # with no likely misspelling, a word of the source…): decided once per distinct text.
+    passed: dict[str, bool] = {}
     for seg in ctx.article_segments():
         for tok in tokens(seg.text, seg.start):
             w = tok.text
+            skip = passed.get(w)
+            if skip is None:
+                skip = passed[w] = _passed_by_text(w, known_here, coinages, lang, langs)
+            if skip:
+                continue
             if len(w) < MIN_LEN or tok.has_digit or is_acronym(w) or is_camel(w):
                 continue
             if w[0].isupper() and not tok.initial:

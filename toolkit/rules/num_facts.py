@@ -20,10 +20,6 @@ def _dates(ctx: Context, side: str) -> list[DateMention]:
     return ctx.memo(f"dates-{side}", lambda: find_dates(doc.text, _lang(doc)))
 
 
-def _inside(dates: list[DateMention], start: int, end: int) -> list[DateMention]:
-    return [d for d in dates if start <= d.start < end]
-
-
 @rule(id="NUM003", name="date-mismatch", category="Accuracy/Mistranslation", severity="major",
       needs=("source", "alignment"))
 def date_mismatch(ctx: Context) -> Iterable[Hit]:
@@ -66,13 +62,13 @@ def date_mismatch(ctx: Context) -> Iterable[Hit]:
     for bead, srcs, tgts in ctx.pairs():
         if not srcs or not tgts or bead.confidence < MIN_CONFIDENCE:
             continue
-        s_dates = _inside(src_all, srcs[0].start, srcs[-1].end)
+        s_dates = _in(src_all, srcs[0].start, srcs[-1].end)
         if not s_dates:
             continue
-        t_dates = _inside(tgt_all, tgts[0].start, tgts[-1].end)
+        t_dates = _in(tgt_all, tgts[0].start, tgts[-1].end)
         s_win, t_win = _windows(ctx, srcs, tgts)
-        near_t = [d for s, e in t_win for d in _inside(tgt_all, s, e)]
-        near_s = [d for s, e in s_win for d in _inside(src_all, s, e)]
+        near_t = [d for s, e in t_win for d in _in(tgt_all, s, e)]
+        near_s = [d for s, e in s_win for d in _in(src_all, s, e)]
         for s in s_dates:
             if any(s.agrees(t) for t in near_t):
                 continue

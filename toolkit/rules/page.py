@@ -21,6 +21,7 @@ with no source after the last aligned sentence) weigh half a strong line.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -152,14 +153,31 @@ class ChromeBlock:
     kinds: tuple[str, ...]
 
 
+class _Overlaps:
+    """Does ``[s, e)`` overlap one of the given ranges, i.e. is there a range ``(a, b)``
+    with ``a < e`` and ``s < b``? The largest end among the ranges that start before
+    ``e`` says it, in log time (a line per range was quadratic on long articles)."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(ranges)
+        self.starts = [a for a, _ in ordered]
+        self.reach, best = [], None
+        for _, b in ordered:
+            best = b if best is None or b > best else best
+            self.reach.append(best)
+
+    def __call__(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)  # the ranges with a < e
+        return k > 0 and s < self.reach[k - 1]
+
+
 def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
                 min_lines: int = MIN_LINES, translated: Iterable[tuple[int, int]] = ()) -> list[ChromeBlock]:
     """Page-chrome blocks of ``text``; ``trailing`` = target ranges with no source,
     ``translated`` = target ranges that surely translate a source sentence (article text:
     a block is never extended over them, e.g. an article's own closing risk warning)."""
     main = _line_script(text[:5000])
-    trailing = list(trailing)
-    translated = list(translated)
+    unaligned, translates = _Overlaps(trailing), _Overlaps(translated)
     lines = []
     for m in _LINES.finditer(text):
         if not m.group(0).strip():
@@ -167,9 +185,9 @@ def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
         s = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         e = m.start() + len(m.group(0).rstrip())
         kind, tags, cues = analyse_line(m.group(0), main)
-        if any(a < e and s < b for a, b in trailing):
+        if unaligned(s, e):
             tags = tags | {"unaligned"}
-        if any(a < e and s < b for a, b in translated):
+        if translates(s, e):
             tags, kind = tags | {"translated"}, "text"  # it renders a source sentence
         lines.append(Line(s, e, kind, tags, cues))
     blocks = []

@@ -88,7 +88,12 @@ def _nominal(tok: Token) -> bool:
 
 
 def _content(tok: Token, stops: frozenset) -> bool:
-    return tok.is_word and tok.text[:1].isalpha() and fold(tok.text) not in stops and len(tok.text) > 1
+    return tok.is_word and _content_word(tok.text, stops)
+
+
+def _content_word(text: str, stops: frozenset) -> bool:
+    """:func:`_content` of a token known to be a word."""
+    return text[:1].isalpha() and len(text) > 1 and fold(text) not in stops
 
 
 # -- target runs ---------------------------------------------------------------------------
@@ -98,16 +103,24 @@ def _runs(toks: list[Token], stops: frozenset) -> list[tuple[tuple[str, ...], in
     punctuation and no verb inside (a term, not a clause): (keys, index of the first
     token, index after the last)."""
     out = []
-    for i, t in enumerate(toks):
-        if not _content(t, stops) or not _nominal(t):
+    n = len(toks)
+    # each token's facts once (a token is in up to MAX_RUN runs)
+    word = [t.is_word for t in toks]
+    ends = [w and _content_word(t.text, stops) and _nominal(t) for t, w in zip(toks, word)]
+    stop = [not w or (t.pos in VERB_POS and not t.text[:1].isupper()) for t, w in zip(toks, word)]
+    keys_at: list[str | None] = [None] * n
+    for i in range(n):
+        if not ends[i]:
             continue
         keys: list[str] = []
-        for j in range(i, min(i + MAX_RUN, len(toks))):
-            tj = toks[j]
-            if not tj.is_word or (tj.pos in VERB_POS and not tj.text[:1].isupper()):
+        for j in range(i, min(i + MAX_RUN, n)):
+            if stop[j]:
                 break
-            keys.append(_key(tj))
-            if _content(tj, stops) and _nominal(tj):
+            k = keys_at[j]
+            if k is None:
+                k = keys_at[j] = _key(toks[j])
+            keys.append(k)
+            if ends[j]:
                 out.append((tuple(keys), i, j + 1))
     return out
 
@@ -156,7 +169,7 @@ def _extract(article: Article) -> list[Pair]:
             pair = _associated(term, "cooccurrence" if origin == "name-layer" else origin, occs, term_beads, bead_toks, bead_runs, in_beads, tgt.text)
         if pair is not None:
             if pair.origin != "name-layer":
-                _widen(pair, term_beads, bead_toks, in_beads, tgt.text, stops)
+                _widen(pair, term_beads, bead_toks, bead_runs, in_beads, tgt.text, stops)
             out.append(pair)
     # a variant must be a run of nouns and adjectives: tag the sentences where one is sought
     todo = sorted({i for p in out if p.count >= 2 for x in p.places if x.kind == "miss"
@@ -214,12 +227,15 @@ def _named(term, occs, table, bead_toks, text: str, lang: str) -> Pair | None:
     if name.kind == "person":  # "Musk" for Elon Musk once introduced
         forms += [f.split()[-1] for f in forms if " " in f]
     accepted = {_name_key(a): a for a in forms}
+    # the key of a span begins with the first character of its first token's key: a token
+    # whose key begins otherwise cannot start an accepted form ("" : tried all the same)
+    firsts = None if "" in accepted else {a[0] for a in accepted} | {""}
     places, seen = [], []
     for k, s, e in occs:
         hit = None
         toks = bead_toks[k]
         for i in range(len(toks)):
-            if not toks[i].is_word:
+            if not toks[i].is_word or firsts is not None and _key_start(toks[i].text) not in firsts:
                 continue
             for j in range(i + 1, min(i + MAX_RUN + 2, len(toks) + 1)):
                 if toks[j - 1].is_word and _name_key(text[toks[i].start:toks[j - 1].end]) in accepted:
@@ -233,6 +249,14 @@ def _named(term, occs, table, bead_toks, text: str, lang: str) -> Pair | None:
     if not seen:
         return None
     return Pair(term, seen[0], len(seen), len(occs), 1.0, "name-layer", places)
+
+
+def _key_start(word: str) -> str:
+    """The first character of :func:`_name_key` of any text that begins with ``word``
+    (a word: it holds a letter or a digit, which the key keeps)."""
+    from ..knowledge import names
+
+    return names.key(word)[:1]
 
 
 def _name_key(text: str) -> str:
@@ -267,17 +291,18 @@ def _associated(term, origin, occs, term_beads, bead_toks, bead_runs, in_beads, 
     return Pair(term, first, both, len(term_beads), confidence, origin, places)
 
 
-def _widen(pair: Pair, term_beads: set[int], bead_toks, in_beads, text: str, stops) -> None:
+def _widen(pair: Pair, term_beads: set[int], bead_toks, bead_runs, in_beads, text: str, stops) -> None:
     """Grow the rendering over the neighbouring words that go with the term too (seen in
     two of its beads or more, and mostly there): *autonome* → *conduite entièrement
     autonome*. The widest form seen twice becomes the usual rendering; an occurrence
     with another form is left for :func:`_variants` to judge."""
     with_term: dict[str, int] = defaultdict(int)
-    for keys, beads in in_beads.items():
-        if len(keys) == 1:
-            both = len(beads & term_beads)
-            if both >= 2 and 2 * both / (len(term_beads) + len(beads)) >= MIN_DICE:
-                with_term[keys[0]] = both
+    # one-word runs seen in two of the term's beads or more: only those of its beads count
+    for keys in {keys for k in term_beads for keys, _, _ in bead_runs[k] if len(keys) == 1}:
+        beads = in_beads[keys]
+        both = len(beads & term_beads)
+        if both >= 2 and 2 * both / (len(term_beads) + len(beads)) >= MIN_DICE:
+            with_term[keys[0]] = both
     forms: dict[tuple[str, ...], list[tuple[Place, int, int]]] = defaultdict(list)
     for p in pair.places:
         if p.target is None:
