@@ -35,9 +35,13 @@ def _entries(folder: Path) -> list[Path]:
         raise InputError(f"{display(folder)}: cannot list folder: {os_problem(exc)}") from None
 
 
+def _role_files(folder: Path, role: str) -> list[Path]:
+    return [p for p in _entries(folder) if p.name.split(".")[0] == role
+            and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
+
+
 def _role_file(folder: Path, role: str) -> Path | None:
-    found = [p for p in _entries(folder) if p.name.split(".")[0] == role
-             and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
+    found = _role_files(folder, role)
     if len(found) > 1:
         raise InputError(f"{display(folder)}: several {role}.* files "
                          f"({', '.join(display(p.name) for p in found)}); keep one")
@@ -148,10 +152,8 @@ def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | N
         if not item.is_dir():
             files.append(item)
             continue
-        for role in ("mt", "source", "reference"):
-            found = _role_file(item, role)
-            if found is not None:
-                files.append(found)
+        for role in ("mt", "source", "reference"):  # several mt.* files: the audit reports
+            files.extend(_role_files(item, role))     # that article's error, the rest goes on
         files.extend(_bilingual_files(item))
         files.extend(item / name for name in GLOSSARY_NAMES)
     return files
