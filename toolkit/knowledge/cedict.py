@@ -77,16 +77,22 @@ class Cedict:
         # word → its dictionary lines joined by newlines, parsed into Entry on lookup
         self._entries = entries if isinstance(entries, _Table) else _Table.in_memory(entries)
         self._headwords: frozenset[str] | None = None
+        self._lookups: dict[str, tuple[Entry, ...]] = {}  # bounded by the dictionary's size
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def __contains__(self, word: str) -> bool:
+        if self._headwords is not None:
+            return word in self._headwords
         return self._entries.get(word) is not None
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
-        lines = self._entries.get(word)
-        return tuple(_entry(line) for line in lines.split("\n")) if lines else ()
+        found = self._lookups.get(word)
+        if found is None:
+            lines = self._entries.get(word)
+            found = self._lookups[word] = tuple(_entry(line) for line in lines.split("\n")) if lines else ()
+        return found
 
     def renderings(self, word: str) -> tuple[str, ...]:
         """English renderings of ``word``, proper-noun readings first."""
@@ -110,14 +116,16 @@ class Cedict:
 
     def words(self, text: str, min_len: int = 2) -> Iterator[tuple[int, int, str]]:
         """Dictionary words of ``text`` as ``(start, end, word)``, forward longest match
-        within each run of Han characters; words shorter than ``min_len`` are skipped."""
-        get, longest = self._entries.get, self._entries.longest
+        within each run of Han characters; words shorter than ``min_len`` are skipped.
+        The first call reads every headword once (a tenth of a second): segmenting a text
+        tries many candidate words, a set answers each far quicker than a query."""
+        known, longest = self.headwords(), self._entries.longest
         for run in HAN_RE.finditer(text):
             i, end = run.start(), run.end()
             while i < end:
                 step = 1
                 for n in range(min(longest(text[i]), end - i), min_len - 1, -1):
-                    if n and get(text[i:i + n]) is not None:
+                    if n and text[i:i + n] in known:
                         yield i, i + n, text[i:i + n]
                         step = n
                         break
