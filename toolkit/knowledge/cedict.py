@@ -31,7 +31,7 @@ LINE_RE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 NOT_A_RENDERING = re.compile(r"^(?:CL:|variant of |old variant of |see |see also |abbr\. for |"
                              r"surname |used in |\(archaic\)|\(old\)|\(dialect\)|erhua variant)", re.I)
 PAREN_RE = re.compile(r"\s*\([^()]*\)")
-FORMAT = 3  # bump when the cached table's layout changes
+FORMAT = 4  # bump when the cached table's layout changes (4: every headword in one row)
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -157,8 +157,9 @@ class _Table:
             row = db.execute("SELECT lines FROM entries WHERE word = ?", (word,)).fetchone()
             return row[0] if row else None
 
-        def all_words():
-            return (row[0] for row in db.execute("SELECT word FROM entries"))
+        def all_words():  # one row holds them all: splitting it is far quicker than a scan
+            row = db.execute("SELECT data FROM blobs WHERE name = 'headwords'").fetchone()
+            return row[0].split("\n") if row and row[0] else ()
 
         return cls(get, lambda ch: longest.get(ch, 0), size, all_words)
 
@@ -255,8 +256,11 @@ def _store(path: Path, table: dict[str, str]) -> bool:
         with db:
             db.execute("CREATE TABLE entries (word TEXT PRIMARY KEY, lines TEXT) WITHOUT ROWID")
             db.execute("CREATE TABLE longest (ch TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID")
+            db.execute("CREATE TABLE blobs (name TEXT PRIMARY KEY, data TEXT) WITHOUT ROWID")
             db.executemany("INSERT INTO entries VALUES (?, ?)", table.items())
             db.executemany("INSERT INTO longest VALUES (?, ?)", longest.items())
+            # headwords hold no white space (LINE_RE): one newline-joined row
+            db.execute("INSERT INTO blobs VALUES ('headwords', ?)", ("\n".join(table),))
         db.close()
         os.replace(tmp, path)
         return True
