@@ -76,9 +76,8 @@ def _tokens(text: str, base: int, split_elision: bool) -> list[Token]:
 
 
 def _initials(text: str, spans) -> Iterator[bool]:
-    """:func:`_is_initial` of each span's match start, in order: each backward walk stops
-    where the previous one started (its answer holds from there), so a long run of
-    blanked CJK text is walked once, not once per token after it."""
+    """:func:`_is_initial` of each span's start; each walk stops where the previous began
+    (a long blanked CJK run is walked once, not once per later token)."""
     floor, at_floor = 0, True
     for _, _, _, pos in spans:
         at_floor = _is_initial(text, pos, floor, at_floor)
@@ -137,8 +136,7 @@ def _elision_cut(word: str) -> int:
 
 
 def _is_initial(text: str, pos: int, floor: int = 0, at_floor: bool = True) -> bool:
-    """Whether the word at ``pos`` opens a sentence; ``at_floor``: the answer at ``floor``
-    (the walk stops there)."""
+    """Whether the word at ``pos`` opens a sentence (``at_floor``: the answer at ``floor``)."""
     i = pos - 1
     while i >= floor:  # skip spaces, quotes, dashes, numbering ("01", "1°", "•")
         c = text[i]
