@@ -62,6 +62,10 @@ def test_sqlite_cache_is_written_and_read_back(tmp_path):
     assert len(again) == 0
     reopened = cedict.Cedict(cedict._Table.sqlite(tmp_path / "c.sqlite"))
     assert reopened.renderings("公司") == d.renderings("公司") == ("company", "firm")
+    table = cedict.parse(iter(LINES))  # every headword, read back from the cache in one go
+    assert reopened.headwords() == frozenset(table) and "公司" in reopened and "司公" not in reopened
+    in_memory = cedict.Cedict(table)
+    assert list(reopened.words("大公司的公司")) == list(in_memory.words("大公司的公司"))
 
 
 def test_unwritable_cache_falls_back_to_memory(tmp_path):

@@ -139,3 +139,33 @@ def test_progress_bar_draws_nothing_for_one_article():
     with cli_progress.BatchProgress(stream) as bar:
         bar("one", 1, 1)
     assert stream.getvalue() == ""
+
+
+def test_guided_chunks_shrink_to_single_items_at_the_end_of_a_batch():
+    items = list(range(200))
+    chunks = runner.guided_chunks(items, 2)
+    assert [i for c in chunks for i in c] == items  # every item once, in order
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == 25 and sizes == sorted(sizes, reverse=True) and sizes[-4:] == [1, 1, 1, 1]
+    assert runner.guided_chunks([], 2) == []
+
+
+def test_a_slow_first_chunk_does_not_stop_the_others_from_being_submitted():
+    """Only the oldest chunk is unfinished: the pool must still be fed past it."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    seen, enough = [], threading.Event()
+
+    def work(i):
+        if i == 0:
+            return enough.wait(timeout=20)  # True only if 6 later items ran meanwhile
+        seen.append(i)
+        if len(seen) >= 6:
+            enough.set()
+        return i
+
+    chunks = iter([[i] for i in range(16)])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        out = [r for _, results in runner._in_order(pool, work, chunks, (), 2) for r in results]
+    assert out[0] is True and out[1:] == list(range(1, 16))

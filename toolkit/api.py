@@ -35,9 +35,14 @@ def _entries(folder: Path) -> list[Path]:
         raise InputError(f"{display(folder)}: cannot list folder: {os_problem(exc)}") from None
 
 
-def _role_file(folder: Path, role: str) -> Path | None:
-    found = [p for p in _entries(folder) if p.name.split(".")[0] == role
-             and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
+def _role_files(folder: Path, role: str, entries: list[Path] | None = None) -> list[Path]:
+    """``role.*`` article files of ``folder`` (``entries``: its listing, when already read)."""
+    return [p for p in (_entries(folder) if entries is None else entries) if p.name.split(".")[0] == role
+            and p.suffix.lower() in MONO_SUFFIXES | BILINGUAL_SUFFIXES]
+
+
+def _role_file(folder: Path, role: str, entries: list[Path] | None = None) -> Path | None:
+    found = _role_files(folder, role, entries)
     if len(found) > 1:
         raise InputError(f"{display(folder)}: several {role}.* files "
                          f"({', '.join(display(p.name) for p in found)}); keep one")
@@ -46,11 +51,11 @@ def _role_file(folder: Path, role: str) -> Path | None:
     return found[0] if found else None
 
 
-def _bilingual_files(folder: Path) -> list[Path]:
+def _bilingual_files(folder: Path, entries: list[Path] | None = None) -> list[Path]:
     """Bilingual files of a folder: XLIFF, TMX, PO, and CSV/TSV whose header names source
     and target columns (a glossary.csv is not an article)."""
     out = []
-    for p in _entries(folder):
+    for p in _entries(folder) if entries is None else entries:
         suffix = p.suffix.lower()
         if suffix in BILINGUAL_SUFFIXES:
             check_regular(p, "bilingual file")  # a pipe or folder named like one is an error
@@ -99,7 +104,10 @@ def _documents(path: Path) -> list[Path | Part]:
 
 def is_article_dir(folder: Path) -> bool:
     try:
-        return folder.is_dir() and (_role_file(folder, "mt") is not None or bool(_bilingual_files(folder)))
+        if not folder.is_dir():
+            return False
+        entries = _entries(folder)
+        return _role_file(folder, "mt", entries) is not None or bool(_bilingual_files(folder, entries))
     except InputError:  # several mt.* files: an article folder that reports its own error
         return True
 
@@ -148,11 +156,10 @@ def input_files(paths: Sequence[str | Path], glossary: str | Path | Glossary | N
         if not item.is_dir():
             files.append(item)
             continue
-        for role in ("mt", "source", "reference"):
-            found = _role_file(item, role)
-            if found is not None:
-                files.append(found)
-        files.extend(_bilingual_files(item))
+        entries = _entries(item)  # read once for every role
+        for role in ("mt", "source", "reference"):  # several mt.* files: the audit reports
+            files.extend(_role_files(item, role, entries))  # that article's error, the rest goes on
+        files.extend(_bilingual_files(item, entries))
         files.extend(item / name for name in GLOSSARY_NAMES)
     return files
 
@@ -171,9 +178,10 @@ def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, t
     p = Path(path)
     if p.is_file():
         return _bilingual_article(p, _glossary_near(p, glossary), notes)
-    mt = _role_file(p, "mt")
+    entries = _entries(p)  # read once for every role
+    mt = _role_file(p, "mt", entries)
     if mt is None:
-        bilingual = _bilingual_files(p)
+        bilingual = _bilingual_files(p, entries)
         if len(bilingual) == 1:
             return _bilingual_article(bilingual[0], glossary or _folder_glossary(p), notes)
         if bilingual:
@@ -181,9 +189,9 @@ def load_article(path: str | Path | Part, glossary: Glossary | None = None, *, t
                              "audit the folder as a batch (find_articles)")
         raise InputError(f"{p}: no mt.<lang>.<ext> file (the translation under test)")
     target = segment(read_document(mt, tgt_lang, "translation"), splitter=splitter)
-    source_path = _role_file(p, "source")
+    source_path = _role_file(p, "source", entries)
     source = segment(read_document(source_path, src_lang, "source"), splitter=splitter) if source_path else None
-    ref_path = _role_file(p, "reference")
+    ref_path = _role_file(p, "reference", entries)
     reference = segment(read_document(ref_path, None, "reference"), splitter=splitter) if ref_path else None
     for doc in (d for d in (source, target, reference) if d is not None):
         if doc.lang_source == "detected":

@@ -71,7 +71,18 @@ def _cached_document_tokens(text: str, base: int, split_elision: bool) -> tuple[
 
 def _tokens(text: str, base: int, split_elision: bool) -> list[Token]:
     text, spans = _spans(text, split_elision)
-    return [Token(base + s, base + e, word, _is_initial(text, m)) for s, e, word, m in spans]
+    return [Token(base + s, base + e, word, initial)
+            for (s, e, word, _), initial in zip(spans, _initials(text, spans))]
+
+
+def _initials(text: str, spans) -> Iterator[bool]:
+    """:func:`_is_initial` of each span's start; each walk stops where the previous began
+    (a long blanked CJK run is walked once, not once per later token)."""
+    floor, at_floor = 0, True
+    for _, _, _, pos in spans:
+        at_floor = _is_initial(text, pos, floor, at_floor)
+        floor = pos
+        yield at_floor
 
 
 def _spans(text: str, split_elision: bool) -> tuple[str, list[tuple[int, int, str, int]]]:
@@ -159,16 +170,17 @@ def _elision_cut(word: str) -> int:
     return 0
 
 
-def _is_initial(text: str, pos: int) -> bool:
+def _is_initial(text: str, pos: int, floor: int = 0, at_floor: bool = True) -> bool:
+    """Whether the word at ``pos`` opens a sentence (``at_floor``: the answer at ``floor``)."""
     i = pos - 1
-    while i >= 0:  # skip spaces, quotes, dashes, numbering ("01", "1°", "•")
+    while i >= floor:  # skip spaces, quotes, dashes, numbering ("01", "1°", "•")
         c = text[i]
         if c.isalpha():
             return False
         if c in SENTENCE_STOPS:
             return True
         i -= 1
-    return True
+    return at_floor
 
 
 SENTENCE_STOPS = frozenset(".!?:;…\n")
@@ -321,7 +333,8 @@ def looks_like_name(token: Token | str, initial: bool | None = None) -> bool:
 def name_forms(text: str) -> set[str]:
     """Lower-cased tokens written capitalised somewhere not at sentence start in ``text``."""
     blanked, spans = _spans(text, True)  # as tokens(text), without building tokens
-    return {word.lower() for _, _, word, m in spans if word[:1].isupper() and not _is_initial(blanked, m)}
+    return {word.lower() for (_, _, word, _), initial in zip(spans, _initials(blanked, spans))
+            if word[:1].isupper() and not initial}
 
 
 # -- scripts -------------------------------------------------------------------------------

@@ -81,6 +81,19 @@ def _chunks(items: Sequence, size: int) -> list[list]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
+def guided_chunks(items: Sequence, workers: int, most: int = 64) -> list[list]:
+    """Chunks that shrink as the batch drains: each holds :func:`chunk_size` of the items
+    still left, so the first ones are big (few round trips for many small items) and the
+    last ones are single items (no worker is left with several long articles while the
+    others have nothing to do)."""
+    out, i, n = [], 0, len(items)
+    while i < n:
+        size = chunk_size(n - i, workers, most)
+        out.append(list(items[i:i + size]))
+        i += size
+    return out
+
+
 def run_chunk(func: Callable, chunk: Sequence, args: tuple) -> list:
     """What a worker runs: ``func`` over one chunk of items, in order."""
     return [func(item, *args) for item in chunk]
@@ -150,22 +163,10 @@ class ProcessEngine:
             gc.collect()
             gc.freeze()  # keep the collector from writing to (and so copying) the shared pages
             initializer = None
-        chunks = _chunks(items, chunk_size(len(items), workers))
-        window = workers * 2
+        chunks = iter(guided_chunks(items, workers))
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer)
         try:
-            pending: deque = deque()
-            queue = iter(chunks)
-            for chunk in queue:
-                pending.append((chunk, pool.submit(run_chunk, func, chunk, args)))
-                if len(pending) >= window:
-                    break
-            while pending:
-                chunk, future = pending.popleft()
-                results = future.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending.append((nxt, pool.submit(run_chunk, func, nxt, args)))
+            for chunk, results in _in_order(pool, func, chunks, args, workers):
                 for item, result in zip(chunk, results):
                     done += 1
                     if progress:
@@ -175,6 +176,36 @@ class ProcessEngine:
             pool.shutdown(wait=True, cancel_futures=True)
             if self.start_method == "fork":
                 gc.unfreeze()
+
+
+def _in_order(pool, func, chunks: Iterator[list], args: tuple, workers: int) -> Iterator[tuple[list, list]]:
+    """``(chunk, results)`` in the order of the chunks, submitted to ``pool`` a few at a time.
+
+    A new chunk is submitted as soon as any running one finishes (not only the oldest), so
+    a long article at the head of the queue does not leave the other workers idle; results
+    that finish early wait here in order, at most ``4 × workers`` chunks of them."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    ahead, held = workers * 2, workers * 4
+    pending: deque = deque()  # (chunk, future) in order, finished or not
+    exhausted = False
+    while True:
+        running = sum(1 for _, f in pending if not f.done())
+        while not exhausted and running < ahead and len(pending) < held:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+                break
+            pending.append((chunk, pool.submit(run_chunk, func, chunk, args)))
+            running += 1
+        if not pending:
+            return
+        chunk, future = pending[0]
+        if future.done():
+            pending.popleft()
+            yield chunk, future.result()
+        else:
+            wait([f for _, f in pending if not f.done()], return_when=FIRST_COMPLETED)
 
 
 class DaskEngine:
@@ -219,7 +250,7 @@ class DaskEngine:
             if self.warm_up is not None:
                 client.run(self.warm_up)  # every worker loads the models now, all at once
             workers = max(1, len(client.scheduler_info().get("workers", {})))
-            chunks = _chunks(items, chunk_size(len(items), workers))
+            chunks = guided_chunks(items, workers)
             futures = [client.submit(run_chunk, func, chunk, args, pure=False,
                                      key=f"mtqa-chunk-{i}-{os.getpid()}-{id(chunks)}")
                        for i, chunk in enumerate(chunks)]
@@ -276,5 +307,5 @@ def default_engine(jobs: int, scheduler: str | None = None) -> str:
     return "serial" if jobs == 1 else "process"
 
 
-__all__ = ["ENGINES", "get_engine", "default_engine", "plan_workers", "chunk_size", "run_chunk",
+__all__ = ["ENGINES", "get_engine", "default_engine", "plan_workers", "chunk_size", "guided_chunks", "run_chunk",
            "SerialEngine", "ProcessEngine", "DaskEngine", "available_mb", "cpu_count"]

@@ -40,6 +40,10 @@ def report(
         guard_outputs({"--html": html, "--md": md, "--csv": csv_out, "--tbx": tbx, "--json": json_out},
                       input_files(paths, glossary))
         result = build_report(paths, glossary)
+        if result.errors and not result.documents:  # nothing could be read: nothing to report
+            more = (f" (and {len(result.errors) - 1} more unreadable document(s))"
+                    if len(result.errors) > 1 else "")
+            raise MtqaError(result.errors[0]["message"] + more)
         if html:
             from ..reporters.glossary_html import render as render_html
 
@@ -72,6 +76,10 @@ def report(
                             ("json", json_out)):
             if path:
                 typer.echo(f"wrote {label}: {path}")
+    if result.errors:  # the rest was read and reported; the batch still is not clean
+        for error in result.errors:
+            typer.echo(f"mtqa: error: {_one_line(MtqaError(error['message']))}", err=True)
+        raise typer.Exit(2)
 
 
 def _one_line(exc: BaseException) -> str:

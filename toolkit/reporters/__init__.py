@@ -12,27 +12,34 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..paths import os_problem, printable, short
-from . import github, html, json_report, junit, markdown, sarif, terminal
 
+# format → its module, imported when that format is asked for (the terminal one brings rich)
 FORMATS = {
-    "text": terminal,
-    "json": json_report,
-    "sarif": sarif,
-    "junit": junit,
-    "markdown": markdown,
-    "html": html,
-    "github": github,
+    "text": "terminal",
+    "json": "json_report",
+    "sarif": "sarif",
+    "junit": "junit",
+    "markdown": "markdown",
+    "html": "html",
+    "github": "github",
 }
 
 
+def reporter(fmt: str):
+    """The module that renders ``fmt`` (a name of :data:`FORMATS`)."""
+    import importlib
+
+    return importlib.import_module(f".{FORMATS[fmt]}", __name__)
+
+
 def render(result, fmt: str, **options) -> str:
-    return FORMATS[fmt].render(result, **options)
+    return reporter(fmt).render(result, **options)
 
 
 def render_chunks(result, fmt: str, **options) -> Iterator[str]:
     """The report as pieces of about 64 KB, streamed where the format allows (JSON, SARIF):
     a large batch is then never held as one string next to its findings."""
-    module = FORMATS[fmt]
+    module = reporter(fmt)
     pieces = module.chunks(result, **options) if hasattr(module, "chunks") else iter([module.render(result, **options)])
     buffer: list[str] = []
     size = 0

@@ -117,6 +117,14 @@ def _documents(report: TermReport) -> str:
             f"<th>File</th><th>Languages</th><th>Glossary</th></tr></thead><tbody>{rows}</tbody></table></div>")
 
 
+def _errors(report: TermReport) -> str:
+    """The documents that could not be read, one line each."""
+    if not report.errors:
+        return ""
+    items = "".join(f"<li>ERROR {escape(e['message'])}</li>" for e in report.errors)
+    return f'<h2>Unreadable documents</h2><ul id="errors">{items}</ul>\n'
+
+
 def render(report: TermReport) -> str:
     s = report.summary
     adh = s.get("adherence") or {}
@@ -145,7 +153,7 @@ documents: {escape(", ".join(report.documents))}</div>
 Adherence: approved renderings / source-term occurrences. C_strict: agreeing pairs of
 renderings within a document (a miss agrees with nothing); C_match: the same over matched
 renderings only.</div></section>
-{_documents(report)}
+{_errors(report)}{_documents(report)}
 <h2>Glossary terms</h2>{_table(report.terms, False, "terms")}
 <h2>Candidate new terms</h2>{_table(report.candidates, True, "candidates")}
 <p class="muted" id="status">Tables are static (JavaScript off).</p>

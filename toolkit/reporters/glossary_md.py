@@ -37,6 +37,8 @@ def render(report: TermReport) -> str:
                f"{_pct(con.get('c_match'))}, C_first {_pct(con.get('c_first'))}")
     out.append(f"- Batch agreement {_pct(s.get('agreement'))}, dispersion {dispersion}; "
                f"disagreeing documents: {escape(', '.join(s.get('disagreeing') or [])) or 'none'}")
+    if report.errors:
+        out += ["", "## Unreadable documents", ""] + [f"- ERROR {escape(e['message'])}" for e in report.errors]
     if report.document_info:
         out += ["", "## Documents", "", "| document | file | languages | glossary |", "|---|---|---|---|"]
         for i in report.document_info:

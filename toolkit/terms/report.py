@@ -82,6 +82,8 @@ class TermReport:
     tgt_lang: str = ""
     # One entry per document: its own glossary and language pair.
     document_info: list[dict] = field(default_factory=list)
+    # One entry per document that could not be read: {"file": ..., "message": ...}.
+    errors: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         def row(r: TermRow) -> dict:
@@ -90,7 +92,8 @@ class TermReport:
             return d
         return {"documents": self.documents, "glossary": self.glossary, "summary": self.summary,
                 "terms": [row(r) for r in self.terms], "candidates": [row(r) for r in self.candidates],
-                "src_lang": self.src_lang, "tgt_lang": self.tgt_lang, "document_info": self.document_info}
+                "src_lang": self.src_lang, "tgt_lang": self.tgt_lang, "document_info": self.document_info,
+                "errors": self.errors}
 
 
 def _place(article: Article, start: int, end: int) -> Place:
@@ -166,8 +169,12 @@ def _source_terms(article: Article, cands: dict[str, TermRow]) -> None:
 
 def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | None = None,
                  progress: Progress | None = None) -> TermReport:
-    """Read the articles under ``paths`` and gather every term's renderings."""
+    """Read the articles under ``paths`` and gather every term's renderings.
+
+    A document that cannot be read (an input error) becomes an entry of ``errors`` and the
+    rest of the batch is read, as an audit does."""
     from ..api import find_articles, load_article
+    from ..errors import InputError
     from ..scoring.terms import score_terms_batch
     from .discover import candidates
 
@@ -178,10 +185,15 @@ def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | 
     cands: dict[str, TermRow] = {}
     prefer: dict[str, list[str]] = {}
     forb_seen: set = set()
+    errors: list[dict] = []
     for n, folder in enumerate(folders, 1):
         if progress:
             progress(str(folder), n, len(folders))
-        article = load_article(folder, gloss)
+        try:
+            article = load_article(folder, gloss)
+        except InputError as exc:
+            errors.append({"file": str(folder), "message": str(exc)})
+            continue
         articles.append(article)
         analysis = analyse_article(article)
         if analysis is not None:
@@ -227,7 +239,7 @@ def build_report(paths: Sequence[str | Path], glossary: str | Path | Glossary | 
         src_lang = ", ".join(sorted({i["src_lang"] or "?" for i in info}))
         tgt_lang = ", ".join(sorted({i["tgt_lang"] or "?" for i in info}))
     return TermReport([a.name for a in articles], glossary_name,
-                      score_terms_batch(articles), ordered, cand_rows, src_lang, tgt_lang, info)
+                      score_terms_batch(articles), ordered, cand_rows, src_lang, tgt_lang, info, errors)
 
 
 def document_info(article: Article) -> dict:
@@ -248,6 +260,7 @@ def summary_lines(report: TermReport) -> list[str]:
         return "n/a" if v is None else f"{v:.1%}"
 
     lines = [f"{len(report.documents)} document(s); glossary: {report.glossary or 'none (terms discovered)'}"]
+    lines += [f"  ERROR {e['message']}" for e in report.errors]
     if len(report.document_info) > 1:
         for i in report.document_info:
             lines.append(f"  {i['name']}: {i['src_lang'] or '?'} → {i['tgt_lang'] or '?'}, glossary "
