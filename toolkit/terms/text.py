@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..textutil import fold
+from .agreement import masculine
 
 APOSTROPHES = "’‘ʼ`´"
 _ELISION = r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’ʼ]"
@@ -98,6 +99,8 @@ def keys_for(surface: str, lemma: str, lang: str) -> frozenset:
         keys.add(en_stem(f))
     else:
         keys.add(singular(f))
+        if lang == "fr":
+            keys |= masculine(f)
     if lemma:
         keys.add(fold(lemma))
     return frozenset(keys)
