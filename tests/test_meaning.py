@@ -124,3 +124,25 @@ def test_negation_added_beside_a_chinese_word_holding_one_is_a_neutral_hint():
     assert not q.weak
     (f,) = check("MEAN001", "Le ciel compte des étoiles sans nombre.", source="天上有无数的星星。", src_lang="zh")
     assert f.severity == Severity.NEUTRAL
+
+
+def test_short_english_words_negated_by_un_count_as_a_negation_in_a_word():
+    kinds = lambda s, sl, t, tl: [p.kind for p in compare(s, sl, t, tl)]  # noqa: E731
+    # en→fr: a lexical negation on both sides
+    assert kinds("The mine left an unmet demand for copper.", "en",
+                 "La mine a laissé une demande de cuivre non satisfaite.", "fr") == []
+    assert kinds("The boat was unfit for the storm.", "en",
+                 "Le bateau n’était pas en état d’affronter la tempête.", "fr") == []
+    assert kinds("An unpaid invoice and an incomplete file.", "en",
+                 "Une facture sans règlement et un dossier non terminé.", "fr") == []
+    # fr→en: the French negation rendered by a prefixed English word
+    assert kinds("Les besoins en eau restent non couverts.", "fr",
+                 "Water needs remain unmet.", "en") == []
+    # a negation that the source does not hold is still reported, and so is a lost one
+    assert kinds("The mine left a steady demand for copper.", "en",
+                 "La mine a laissé une demande de cuivre non satisfaite.", "fr") == ["negation-added"]
+    assert kinds("The mine did not meet the demand.", "en",
+                 "La mine a satisfait la demande.", "fr") == ["negation-lost"]
+    # in-, dé- before a three-letter word are no negation (input, démon)
+    assert not any(c.cls == "neg-lex" for c in cues("The input was under review.", "en"))
+    assert not any(c.cls == "neg-lex" for c in cues("Le démon du délit.", "fr"))

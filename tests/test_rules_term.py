@@ -45,3 +45,37 @@ def test_term_inside_a_longer_word_or_an_organisation_name_needs_no_rendering():
     assert term002("L’Institut d’archéologie a publié son rapport.", "考古研究所发布了报告。", rows) == []
     assert term002("Elle enseigne l’archéologie.", "她教考古学。", rows) == []
     assert [sev for _, sev in term002("Les travaux ont repris.", "考古工作重新开始。", rows)] == ["minor"]
+
+
+def _term002_en(target, source, rows):
+    article = article_from_strings(target, source, src_lang="en", glossary_rows=rows)
+    return [(f.target.text, f.severity.label) for f in run_rules(article, Selection.parse("TERM002"))]
+
+
+def test_glossary_terms_agree_in_gender_and_number():
+    # the glossary gives the masculine singular; the text agrees it with its noun or person
+    rows = ["chief engineer,ingénieur principal,,false", "cold-pressed,pressé à froid,,false",
+            "sports commentator,commentateur sportif,,false"]
+    assert _term002_en("Elle est ingénieure principale du chantier.",
+                       "She is chief engineer of the site.", rows) == []
+    assert _term002_en("Les huiles pressées à froid se conservent mal.",
+                       "Cold-pressed oils keep badly.", rows) == []
+    assert _term002_en("La commentatrice sportive a quitté la radio.",
+                       "The sports commentator left the radio.", rows) == []
+    assert _term002_en("Les ingénieurs principaux se réunissent.",
+                       "The chief engineers meet.", rows) == []
+    # another word is still a partial rendering, in both directions of the pair
+    assert _term002_en("Elle est ingénieure adjointe du chantier.",
+                       "She is chief engineer of the site.", rows) == [("ingénieure", "minor")]
+    assert term002("Le musicien a joué.", "这位女钢琴家演奏了。", ["钢琴家,pianiste,,false"]) \
+        == [("Le musicien a joué.", "minor")]
+
+
+def test_masculine_keys_of_agreed_forms():
+    from toolkit.terms.agreement import masculine
+
+    assert "traducteur" in masculine("traductrice")
+    assert "vendeur" in masculine("vendeuses") and "heureux" in masculine("heureuse")
+    assert "ancien" in masculine("ancienne") and "actif" in masculine("actives")
+    assert "officiel" in masculine("officielles") and "complet" in masculine("complete")
+    assert masculine("porte") == frozenset() and masculine("rue") == frozenset()

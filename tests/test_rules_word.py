@@ -117,3 +117,22 @@ def test_false_friend_found_whatever_the_case():
 def test_hyphenated_coinage_of_the_source_copied_without_hyphens():
     fs = findings("Un swimathon aura lieu dimanche.", 'A "swim-a-thon" takes place on Sunday.', select="WORD001")
     assert spans(fs) == [("WORD001", 3, 12, "swimathon", "minor")]
+
+
+def test_copied_name_of_no_english_make_up_is_kept():
+    # an invented drug name (international nonproprietary names are lower case in English)
+    src = "Patients received torvalimab every four weeks; torvalimab was well tolerated."
+    tgt = "Les patients ont reçu du torvalimab toutes les quatre semaines ; le torvalimab a été bien toléré."
+    assert spans(findings(tgt, src, select="WORD001")) == []
+    # an invented species epithet and an invented kinase inhibitor
+    fs = findings("Le ravageur attaque la variété zuberinib dès juin.",
+                  "The pest attacks the zuberinib variety from June.", select="WORD001")
+    assert spans(fs) == []
+    # a coinage built from English words is still left untranslated
+    fs = findings("Le musée organise un paintathon en mai.", "The museum holds a paintathon in May.",
+                  select="WORD001")
+    assert spans(fs) == [("WORD001", 21, 31, "paintathon", "minor")]
+    # and an invented word the source does not justify is still reported
+    fs = findings("Le musée organise un quorvelin en mai.", "The museum holds a workshop in May.",
+                  select="WORD001")
+    assert [f[3] for f in spans(fs)] == ["quorvelin"]

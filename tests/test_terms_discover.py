@@ -190,3 +190,17 @@ def test_document_words_of_repeated_segments_keep_their_offsets():
     assert words is document_words(art.target)
     for seg, toks in zip(art.target.segments, words.tokens):
         assert [(s, e, t) for s, e, t, *_ in toks] == split(seg.text, seg.start)
+
+
+def test_case_of_a_name_head_or_a_sentence_start_is_no_variant():
+    from toolkit.engine import Selection, run_rules
+
+    text = ("Le rapport de l’Office national des forêts paraît lundi. Les maires attendent ses chiffres. "
+            "L’office prévoit une hausse des coupes. Les scieries de l’office ferment en août.")
+    art = article_from_strings(text, tgt_lang="fr")
+    assert not any("office" in c.key for c in discover(art))
+    assert run_rules(art, Selection.parse("TERM004")) == ()
+    # capitals inside a word still make a variant, of a name or of a common word
+    text = "Le Brantix roule. Le BRANTIX freine. L’Office ouvre. Puis l’OFFICE ferme."
+    labels = [c.label for c in discover(article_from_strings(text, tgt_lang="fr"))]
+    assert "Brantix / BRANTIX" in labels and any("OFFICE" in label for label in labels)

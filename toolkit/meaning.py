@@ -131,17 +131,17 @@ _EVER_RE = re.compile(r"(?<![\w-])(?:plus|moins|meilleure?s?|pire|premi(?:er|èr
                       r"\s+(?:[^\s.,;:!?]+\s+){0,8}?(jamais)(?![\w-])", re.I)
 
 
-_LONG_WORD_RE = re.compile(r"[^\W\d_]{6,}")
+_WORD_RE = re.compile(r"[^\W\d_]{5,}")
 
 
-def _prefixed_negative(word: str, lang: str, prefixes: tuple[str, ...]) -> bool:
+def _prefixed_negative(word: str, lang: str, prefixes: tuple[str, ...], shortest: int = 4) -> bool:
     """``unable``, ``impossible``, ``illégal``: a negating prefix before a word that is
     itself at least as frequent (``income`` is not ``in-come``: *come* is frequent, but
     the rule only suppresses reports, so a few such words cost little)."""
     low = word.lower()
     for p in prefixes:
         rest = low[len(p):]
-        if low.startswith(p) and len(rest) >= 4 and zipf(rest, lang) >= max(3.0, zipf(low, lang)):
+        if low.startswith(p) and len(rest) >= shortest and zipf(rest, lang) >= max(3.0, zipf(low, lang)):
             return True
     return False
 
@@ -173,11 +173,14 @@ def cues(text: str, lang: str) -> list[Cue]:
         found += [Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]) for m in _TOO_RE[lang].finditer(norm)]
     if lang == "zh":
         found += [Cue(a, b, "neg-word", text[a:b]) for a, b in _negation_words(norm)]
-    prefixes = cue_words(lang, "neg-prefix")
-    if prefixes and lang not in ("zh", "ja"):
-        for m in _LONG_WORD_RE.finditer(norm):
+    prefixes, short = cue_words(lang, "neg-prefix"), cue_words(lang, "neg-prefix-short")
+    if (prefixes or short) and lang not in ("zh", "ja"):
+        starts = tuple(prefixes) + tuple(short)
+        for m in _WORD_RE.finditer(norm):
+            word = m.group(0)
             # str.startswith with the tuple: the quick test that most words fail
-            if m.group(0).lower().startswith(prefixes) and _prefixed_negative(m.group(0), lang, prefixes):
+            if word.lower().startswith(starts) and (_prefixed_negative(word, lang, prefixes)
+                                                    or _prefixed_negative(word, lang, short, 3)):
                 found.append(Cue(m.start(), m.end(), "neg-lex", text[m.start():m.end()]))
     found.sort(key=lambda c: (c.start, c.end, c.cls))
     return found

@@ -94,9 +94,26 @@ def _source_coinages(ctx: Context, langs: tuple[str, ...]) -> set[str]:
         for form in {w, w.replace("-", "")}:  # "bike-a-thon" is copied as "bikeathon"
             key = fold_word(form)
             if key in in_target and len(form) >= 5 and "-" not in form and \
-                    not is_known_word(form, langs + ("en",)):
+                    not is_known_word(form, langs + ("en",)) and _english_made(key):
                 out.add(key)
     return out
+
+
+ENGLISH_PART = 0.4  # an English word that makes up this share of a coinage, at one end
+
+
+@functools.lru_cache(maxsize=16_384)
+def _english_made(word: str) -> bool:
+    """A coinage built from English words (*bike-a-thon*, *swim-a-thon*, *speedlane*): left
+    untranslated when copied. A word of no English make-up (a drug name such as an
+    invented *torvalimab*, a species epithet, a brand) is a name: copying it is right."""
+    if _english_compound(word):
+        return True
+    least = max(4, int(len(word) * ENGLISH_PART + 0.999))
+    for part in {word[:i] for i in range(least, len(word) - 1)} | {word[i:] for i in range(2, len(word) - least + 1)}:
+        if zipf(part, "en") >= COMPOUND_PART_ZIPF and zipf(part, "en") > zipf(part, "fr"):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)

@@ -246,7 +246,9 @@ def inconsistent(ctx: Context) -> Iterator[Hit]:
     name kept from the source, or target words that are one form up to case, hyphens or
     spacing. When a term has two or more renderings, each occurrence that differs from
     the preferred one (the glossary's first target, else the majority) is reported, with
-    the other renderings and where they are.
+    the other renderings and where they are. A capital that its place explains is no
+    variant: a sentence start, or a common noun heading a name (*l’Office national des
+    forêts*, then *l’office* for short).
 
     ## Why is this bad?
     Readers take two renderings for two things. Consistency is a basic requirement of

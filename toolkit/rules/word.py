@@ -28,7 +28,9 @@ def non_word(ctx: Context) -> Iterable[Hit]:
       it is a product name of the source made into a French common noun (*SkyPods* →
       *skypodes*);
     - **minor** when a lower-case word that no lexicon knows is copied from a Latin-script
-      source (a coinage such as *bikeathon* left untranslated);
+      source and is made of English words (a coinage such as *bikeathon* left
+      untranslated); a copied word of no English make-up is a name of the source (a drug,
+      a species, a product: *torvalimab*) and is kept, as it should be;
     - **neutral** (a hint to review) when nothing explains it, or when the glued word opens
       a sentence (it may be a company name). Pinyin spellings of the source are XLIT001's
       and near misses of a common word are WORD004's.
@@ -64,7 +66,8 @@ def non_word(ctx: Context) -> Iterable[Hit]:
     ## Known problems
     A recent loanword or neologism absent from wordfreq may be reported (as a neutral
     hint unless it is an English compound); add it to the glossary to silence it. A
-    lower-case brand of the source copied as is (rare) is reported as a coinage.
+    lower-case brand of the source made of English words, copied as is (rare), is
+    reported as a coinage; an untranslated coinage with no English word in it is not.
     """
     for u in unknown_words(ctx):
         if u.kind == "source-name":

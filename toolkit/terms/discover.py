@@ -7,7 +7,9 @@
   starts like it (a respelling, e.g. an invented *Zentrix* → *zentrixes*), else a miss.
 * **Target-side variants**: words or short word groups of the target that are the same
   form up to case, hyphens or spacing (an invented *OpenFoo / Openfoo / Open-Foo*), where
-  the variants differ by more than the case of the first letter (sentence starts).
+  the variants differ by more than the case of the first letter (sentence starts) and
+  by more than the capital of a common word heading a name (*l’Office national …* /
+  *l’office*).
 
 Results are marked ``discovered``; they are scored like glossary terms.
 """
@@ -124,15 +126,18 @@ def _target_variants(article: Article, skip: frozenset) -> list[Candidate]:
         if len(forms) < 2 or not _real_variants(list(forms)):
             continue
         # keep the occurrences whose form is one of the variants, longest spans first
-        chosen, used = [], defaultdict(list)
+        chosen, used, opens = [], defaultdict(list), {}
         for s, e, n, i, j in sorted(spans, key=lambda p: -(p[1] - p[0])):
             if not any(a < e and s < b for a, b in used[n]):
                 used[n].append((s, e))
+                opens[s] = tgt.segments[n].start
                 chosen.append(Match(s, e, _text(tgt, n, s, e), None, "accepted",
                                     tgt.segments[n].index, (i, j)))
         chosen.sort(key=lambda m: m.start)
         forms = Counter(display_key(m.text) for m in chosen)
         if len(forms) < 2 or not _real_variants(list(forms)) or _ordinary_words(list(forms), lang):
+            continue
+        if len({_case_neutral(tgt.text, opens[m.start], m, lang) for m in chosen}) < 2:
             continue
         label = " / ".join(f for f, _ in forms.most_common())
         cand = Candidate(key, label, None, "target-variants")
@@ -213,6 +218,25 @@ def _ordinary_words(forms: list[str], lang: str) -> bool:
         return False
     parts = {p for f in forms for p in re.split(r"[\s\-‐]+", f.lower()) if p}
     return all(zipf(p, lang) >= COMMON_ZIPF for p in parts)
+
+
+NAME_HEAD_ZIPF = 3.0  # a capitalised word this common is a common noun heading a name
+
+
+def _case_neutral(doc_text: str, seg_start: int, m: Match, lang: str) -> str:
+    """An occurrence's form with the capitals its place explains lowered: the first letter
+    of a sentence (*L’agence* opening one), and the capital of a common word heading a
+    name (*l’Agence* of *l’Agence nationale des forêts*, against *l’agence* later on:
+    French capitalises only the first word of such a name). Capitals inside a word
+    (*VELMORA*) or on a word that is no common word (*Quorlix* / *quorlix*) are kept."""
+    from ..lexicon import zipf
+
+    text = display_key(m.text)
+    if not any(c.isalnum() for c in doc_text[seg_start:m.start]):
+        text = text[:1].lower() + text[1:]
+    words = re.split(r"([\s'\-‐]+)", text)
+    return "".join(w.lower() if w[:1].isupper() and w[1:].islower() and zipf(w.lower(), lang) >= NAME_HEAD_ZIPF
+                   else w for w in words)
 
 
 def _real_variants(forms: list[str]) -> bool:

@@ -22,6 +22,7 @@ from typing import Sequence
 
 from ..nlp import lemmatizer
 from ..textutil import fold
+from .agreement import masculine
 
 APOSTROPHES = "’‘ʼ`´"
 _ELISION = r"(?:jusqu|lorsqu|puisqu|quoiqu|qu|[ldjmnstc])['’ʼ]"
@@ -103,6 +104,8 @@ def keys_for(surface: str, lemma: str | Sequence[str], lang: str) -> frozenset:
         keys.add(en_stem(f))
     else:
         keys.add(singular(f))
+        if lang == "fr":
+            keys |= masculine(f)
     for lem in ((lemma,) if isinstance(lemma, str) else lemma):
         if lem:
             keys.add(fold(lem))
