@@ -35,6 +35,9 @@ _PLACE_VERB = re.compile(r"(?:fl(?:y|ies|ew|own|ying)|jump\w*|climb\w*|pass\w*|h
                          r"r[au]n\w*|roll\w*|dr[io]ve\w*|sail\w*|look\w*|watch\w*|presid\w*|rul\w*|"
                          r"spread\w*|f[ae]ll\w*|tower\w*|loom\w*|hover\w*|soar\w*|cross\w*|li(?:e|es|ed|ying)|"
                          r"lay\w*|sit\w*|sat|buried|hidden|hid\w*|stand\w*|stood|hang\w*|hung|travel\w*)$", re.I)
+# French "à" + a percentage describes a level (*des pointes à 30 %*, *un prêt à 2 %*) and
+# often leaves a maximum implied: a review hint there, not a finding.
+_AT_RATE = re.compile(r"(?<![\w-])à[\s\u00a0]+$", re.I)
 _KINDS = ("cardinal", "approx", "word", "year")
 _LIMIT_KINDS = ("cardinal", "approx", "word")
 _SUFFIX_APPROX = "多余餘来來"
@@ -93,7 +96,8 @@ def bounds_lost(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: str, t
             continue
         name = "more than" if cue[0].cls == "more" else "less than"
         before = re.search(r"([^\W\d_]+)\s+$", src[max(0, cue[0].start - 20):cue[0].start])
-        weak = cue[0].text.lower() in _AMBIGUOUS and bool(before and _PLACE_VERB.match(before.group(1)))
+        weak = cue[0].text.lower() in _AMBIGUOUS and bool(before and _PLACE_VERB.match(before.group(1))) \
+            or m.unit == "%" and bool(_AT_RATE.search(tgt[max(0, m.start - 4):m.start]))
         out.append(Problem("bound-lost", f"the source gives a bound ({cue[0].text} {n.text}: {name}), "
                            f"the translation an exact value ({m.text})", (m.start, m.end),
                            (min(cue[0].start, n.start), max(cue[0].end, n.end)), weak))

@@ -46,7 +46,10 @@ def bound_lost(ctx: Context) -> Iterable[Hit]:
     None.
 
     ## Known problems
-    A bound expressed by a word the lists do not know (*pas moins de*, *un maximum
+    A percentage after French *à* (*des pointes à 30 %* for *peaks of up to 30%*) is
+    a common way to give a level and often leaves the maximum implied: it is a
+    `neutral` hint, as is *over* or *under* after a verb of place or movement (*flew
+    over 12 countries*). A bound expressed by a word the lists do not know (*pas moins de*, *un maximum
     de*… are listed; rarer turns are not) is reported. A value written twice in the same
     sentence is not judged.
     """
