@@ -24,7 +24,7 @@ from pathlib import Path
 from .lexicon import zipf
 
 DATA = Path(__file__).parent / "data"
-CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must")
+CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must", "hi", "lo")
 _MASK = "\u25a1"  # a masked character: not a letter, not a cue
 
 
@@ -379,10 +379,11 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
                                f"translation {BOUND_NAMES[b]} ({_quote(tb, b)})",
                                _first(tb, b), _first(sb, a)))
     out += _approximations(s, src, src_lang, t, tgt, tgt_lang)
-    from .meaning_bounds import approximations_added, bounds_lost
+    from .meaning_bounds import approximations_added, bounds_lost, comparison_flips
 
     out += bounds_lost(s, src, src_lang, t, tgt, tgt_lang)
     out += approximations_added(s, src, src_lang, t, tgt, tgt_lang)
+    out += comparison_flips(s, src, t, tgt)
     for cls, other in (("may", "must"), ("must", "may")):
         if count(s, cls) and not count(t, cls):
             if count(t, other):

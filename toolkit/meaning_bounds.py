@@ -1,5 +1,5 @@
 """Bounds and approximations of numbers kept, dropped or added between a source sentence
-and its translation (MEAN007, MEAN008).
+and its translation (MEAN007, MEAN008), and comparisons turned around (MEAN009).
 
 :mod:`toolkit.meaning` reads the cues (``more``, ``less``, ``approx``) of each side;
 this module pairs each source number with the one target number of the same value and
@@ -132,4 +132,24 @@ def approximations_added(s: list[Cue], src: str, src_lang: str, t: list[Cue], tg
             continue
         out.append(Problem("approx-added", f"the translation hedges the value ({cue[0].text} {m.text}), "
                            f"the source gives it exactly ({n.text})", (cue[0].start, m.end), (n.start, n.end)))
+    return out
+
+
+COMPARISON_NAMES = {"hi": "the greater end (larger, later, heavier, longer…)",
+                    "lo": "the smaller end (smaller, earlier, lighter, shorter…)"}
+
+
+def comparison_flips(s: list[Cue], src: str, t: list[Cue], tgt: str) -> list[Problem]:
+    """A comparison or superlative whose source names only one end of its scale (*larger*,
+    最大, *later than*) and whose translation names only the other (*plus petit*, *plus tôt*)."""
+    out = []
+    for a, b in (("hi", "lo"), ("lo", "hi")):
+        sa = [c for c in s if c.cls == a]
+        tb = [c for c in t if c.cls == b]
+        if sa and tb and not any(c.cls == b for c in s) and not any(c.cls == a for c in t):
+            quote_s = ", ".join(dict.fromkeys(f"“{c.text}”" for c in sa))
+            quote_t = ", ".join(dict.fromkeys(f"“{c.text}”" for c in tb))
+            out.append(Problem("comparison-flip", f"the source compares towards {COMPARISON_NAMES[a]} "
+                               f"({quote_s}), the translation towards {COMPARISON_NAMES[b]} ({quote_t})",
+                               (tb[0].start, tb[0].end), (sa[0].start, sa[0].end)))
     return out

@@ -1,4 +1,5 @@
-"""MEAN (numbers) — a bound of the source dropped, an approximation the source does not have.
+"""MEAN (numbers and comparisons) — a bound dropped, an approximation added, a comparison
+turned around.
 
 The pairs of sentences, cue lists and skipping conditions are those of the MEAN family
 (:mod:`toolkit.rules.meaning`); the comparison of what stands next to each number is
@@ -96,4 +97,47 @@ def approximation_added(ctx: Context) -> Iterable[Hit]:
     return _hits(ctx, ("approx-added",), "Give the value as exactly as the source does.")
 
 
-RULES = (bound_lost, approximation_added)
+@rule(id="MEAN009", name="comparison-flip", category="Accuracy/Mistranslation", severity="minor",
+      needs=("source", "alignment"))
+def comparison_flip(ctx: Context) -> Iterable[Hit]:
+    """A comparison goes the other way in the translation (*larger* → *plus petit*).
+
+    ## What it does
+    Reads the comparative and superlative words of each aligned pair of sentences, as
+    the two ends of a scale: the greater end (*larger*, *largest*, *heavier*, *later
+    than*, *plus grand*, *plus lourd*, *plus tard*, *de plus que*, 最大, 更长, 延长, 推迟…) and
+    the smaller end (*smaller*, *lighter*, *shorter*, *earlier than*, *plus petit*, *plus
+    léger*, *plus tôt*, *de moins que*, 最小, 缩短, 减轻, 提前…). When the source names only
+    one end and the translation only the other, the translation's word is reported.
+    Only comparative and superlative forms and verbs that move along a scale are listed,
+    not bare adjectives.
+
+    ## Why is this bad?
+    *The largest exhibition* translated as *la plus petite exposition*, *shortened by an
+    hour* as *une heure de plus*: the sentence reads well and says the opposite.
+
+    ## Example
+    ```text
+    source (en): The new runway is longer than the old one.
+    bad (fr): La nouvelle piste est plus courte que l’ancienne.
+    good (fr): La nouvelle piste est plus longue que l’ancienne.
+    ```
+    ```text
+    source (zh): 新版手机比旧版减轻了20克。
+    bad (fr): Le nouveau téléphone est plus lourd de 20 grammes que l’ancien.
+    good (fr): Le nouveau téléphone est plus léger de 20 grammes que l’ancien.
+    ```
+
+    ## Options
+    None.
+
+    ## Known problems
+    The scales are not told apart: a sentence that compares on two scales (*larger but
+    cheaper*) in the source and on one in the translation can be reported. A comparison
+    turned around on purpose (*A is larger than B* → *B est plus petit que A*) is
+    reported; dismiss it in review.
+    """
+    return _hits(ctx, ("comparison-flip",), "Keep the direction of the comparison of the source.")
+
+
+RULES = (bound_lost, approximation_added, comparison_flip)
