@@ -113,7 +113,9 @@ def approximations_added(s: list[Cue], src: str, src_lang: str, t: list[Cue], tg
     # Only approximations: a bound is often the translation of a verb (*exceed*, 突破 →
     # *dépasser*, *within* → *à moins de*). *Vers* is also "towards" (*vers 40 destinations*).
     hedges = [c for c in t if c.cls == "approx" and c.text.lower() != "vers"]
-    if not hedges:
+    # an approximation anywhere in the source may cover a list (*about 2,400 in A, 3,300
+    # in B*): the translation may repeat it before each number
+    if not hedges or any(c.cls == "approx" for c in s):
         return []
     t_numbers = [n for n in find_numbers(tgt, tgt_lang) if n.kind in _LIMIT_KINDS]
     s_numbers = [n for n in find_numbers(src, src_lang) if n.kind in _KINDS]

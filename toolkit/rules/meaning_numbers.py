@@ -67,7 +67,9 @@ def approximation_added(ctx: Context) -> Iterable[Hit]:
     *presque*, *quelque*…), finds the one source number with exactly the same value; when
     nothing of the kind stands next to the source number (no *about*, *more than*, 约, 多,
     余, 左右…), the hedge and the number are reported. A rounded value (*environ 1,2
-    million* for 1,234,000) is not reported: only the same value is. Bounds added in the
+    million* for 1,234,000) is not reported: only the same value is; nor is a source
+    sentence with an approximation anywhere (*about 40 in spring, 60 in summer*: the
+    translation may repeat it before each number). Bounds added in the
     translation (*plus de*, *dépasser*) are not judged: they often translate a verb of the
     source (*exceed*, *within*).
 
