@@ -22,10 +22,10 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 eval: $(STAMP)
-	$(PY) -m toolkit.evaluation.gold corpora $(if $(filter --no-glossary,$(ARGS)),--json out/eval-noglossary.json,--json out/eval.json) $(ARGS)
+	$(PY) -m toolkit.evaluation.gold corpora --markdown $(if $(filter --no-glossary,$(ARGS)),--json out/eval-noglossary.json,--json out/eval.json) $(ARGS)
 
 eval-noglossary: $(STAMP)
-	$(PY) -m toolkit.evaluation.gold corpora --no-glossary --json out/eval-noglossary.json
+	$(PY) -m toolkit.evaluation.gold corpora --markdown --no-glossary --json out/eval-noglossary.json
 
 eval-align: $(STAMP)
 	$(PY) -m toolkit.evaluation.align --data $(SHARED)/benchmarks/align --baseline --speed \

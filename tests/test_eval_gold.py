@@ -82,3 +82,20 @@ def test_no_glossary_mode_ignores_the_folder_glossary(tmp_path):
     out = tmp_path / "noglossary.json"
     assert main([str(tmp_path / "corpus"), "--no-glossary", "--json", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["demo"]["recall"] == 0.0
+
+
+def test_held_out_corpora_are_pooled_apart(tmp_path):
+    from toolkit.evaluation.gold import grouped, is_held_out, markdown
+
+    blind, dev = tmp_path / "blind", tmp_path / "dev"
+    blind.mkdir(), dev.mkdir()
+    (blind / "README.md").write_text("# x\n\nA held-out evaluation corpus: written blind.\n", encoding="utf-8")
+    (dev / "README.md").write_text("# y\n\nA development article.\n", encoding="utf-8")
+    assert is_held_out(blind) and not is_held_out(dev) and not is_held_out(tmp_path)
+    a = score([g("a", 0, 5), g("b", 10, 15)], [f(1, 2)])
+    b = score([g("c", 0, 5)], [f(0, 3)])
+    table = grouped({"blind": a, "dev": b}, {"blind"})
+    assert list(table) == ["blind", "dev", "held out (1)", "others (1)", "all (pooled)"]
+    assert table["held out (1)"]["recall"] == 0.5 and table["others (1)"]["recall"] == 1.0
+    md = markdown(table, {"blind"}).splitlines()
+    assert md[2].startswith("| blind (held out) | 2 | 0.50 |") and md[4].startswith("| **held out (1)** |")

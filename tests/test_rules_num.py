@@ -87,6 +87,23 @@ def test_num002_missing_value_is_reported_on_the_sentence():
     assert f.source.text == "500" and "missing" in f.message
 
 
+def test_num002_missing_value_is_placed_next_to_its_partner():
+    # "36 euros per 20 litres" lost its 20: the finding sits on the price, not the sentence
+    src = "今年，这家农场的橄榄油售价为每20升36欧元，比去年便宜。"
+    tgt = "Cette année, la ferme vend son huile d’olive à 36 euros le litre, moins cher que l’an dernier."
+    (f,) = check("NUM002", tgt, source=src, src_lang="zh")
+    assert f.target.text == "huile d’olive à 36 euros le litre" and f.source.text == "20"
+    assert "goes with 36" in f.message
+
+
+def test_num002_lost_value_in_another_clause_keeps_the_sentence():
+    # 20 and 36 are in different clauses of the source: no partner, the sentence is shown
+    src = "这家农场有20名员工，今年的橄榄油售价为36欧元。"
+    tgt = "La ferme vend cette année son huile d’olive à 36 euros."
+    (f,) = check("NUM002", tgt, source=src, src_lang="zh")
+    assert (f.target.start, f.target.end) == (0, len(tgt)) and "goes with" not in f.message
+
+
 def test_num002_german_source():
     src = "Die Stadt hat 1.200.000 Einwohner und 12 Brücken."
     assert check("NUM002", "La ville compte 1,2 million d’habitants et douze ponts.", source=src,

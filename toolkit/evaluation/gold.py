@@ -172,6 +172,52 @@ def _without_glossary(folder: Path):
     return replace(load_article(folder, Glossary(())), glossary=None)
 
 
+HELD_OUT_MARK = "held-out evaluation corpus"
+
+
+def is_held_out(folder: Path) -> bool:
+    """A corpus written blind, without reference to the rules: its README says it is "A
+    held-out evaluation corpus" in its opening lines."""
+    readme = folder / "README.md"
+    if not readme.is_file():
+        return False
+    head = readme.read_text(encoding="utf-8", errors="replace").splitlines()[:12]
+    return any(HELD_OUT_MARK in line.lower() for line in head)
+
+
+def grouped(results: dict[str, dict], held_out: set[str]) -> dict[str, dict]:
+    """Per-corpus rows, then pooled rows for the held-out corpora, the others and all."""
+    table = dict(results)
+    if len(results) > 1:
+        inside = {k: v for k, v in results.items() if k in held_out}
+        outside = {k: v for k, v in results.items() if k not in held_out}
+        if inside and outside:
+            table[f"held out ({len(inside)})"] = pooled(inside)
+            table[f"others ({len(outside)})"] = pooled(outside)
+        table["all (pooled)"] = pooled(results)
+    return table
+
+
+def markdown(table: dict[str, dict], held_out: set[str]) -> str:
+    """The figures as the README's Markdown table."""
+    lines = ["| corpus | gold | recall | recall glossary+rule | recall glossary | recall rule | "
+             "recall semantic | semantic incl. hints | precision | false alarms |",
+             "|---|" + "---:|" * 9]
+
+    def f2(x):
+        return "–" if x is None else f"{x:.2f}"
+
+    for name, r in table.items():
+        d = r["recall_by_detectable"]
+        pooled_row = name.startswith(("held out (", "others (", "all (pooled)"))
+        label = f"**{name}**" if pooled_row else f"{name} (held out)" if name in held_out else name
+        lines.append(f"| {label} | {r['gold']} | {f2(r['recall'])} | {f2(r['recall_glossary_rule'])} | "
+                     f"{f2(d.get('glossary', {}).get('recall'))} | {f2(d.get('rule', {}).get('recall'))} | "
+                     f"{f2(d.get('semantic', {}).get('recall'))} | {f2(r.get('review_recall_semantic'))} | "
+                     f"{f2(r['precision'])} | {r['false_alarms']}/{r['negatives']} |")
+    return "\n".join(lines)
+
+
 def _fmt(x) -> str:
     return "  –  " if x is None else f"{x:.3f}"
 
@@ -183,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list missed entries and false alarms")
     parser.add_argument("--no-glossary", action="store_true",
                         help="ignore every folder's glossary (audit and alignment)")
+    parser.add_argument("--markdown", action="store_true", help="also print the figures as a Markdown table")
     args = parser.parse_args(argv)
     root = Path(args.corpora)
     folders = sorted(p.parent for p in root.glob("*/gold.jsonl"))
@@ -200,9 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     header = f"{'corpus':<18}{'gold':>5}{'R all':>8}{'R gl+rule':>10}{'R gloss':>9}{'R rule':>8}{'R sem':>8}{'R sem+hint':>11}{'P':>8}{'FA':>8}{'sec':>7}"
     print(header)
     print("-" * len(header))
-    table = dict(results)
-    if len(results) > 1:
-        table["all (pooled)"] = pooled(results)
+    held_out = {f.name for f in folders if is_held_out(f)}
+    table = grouped(results, held_out)
     for name, r in table.items():
         d = r["recall_by_detectable"]
         print(f"{name:<18}{r['gold']:>5}{_fmt(r['recall']):>8}{_fmt(r['recall_glossary_rule']):>10}"
@@ -221,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  outside gold: {f['rule_id']} @{f['start']} {f['text']!r}")
             if r["false_alarm_ids"]:
                 print(f"  false alarms: {', '.join(r['false_alarm_ids'])}")
+    if args.markdown:
+        print("\n" + markdown(table, held_out))
     if args.json_out:
         out = Path(args.json_out)
         out.parent.mkdir(parents=True, exist_ok=True)

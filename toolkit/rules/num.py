@@ -178,6 +178,38 @@ def _within_magnitude(a: NumberMention, b: NumberMention) -> bool:
     return False
 
 
+# clause boundaries: a comma before a space (not the decimal comma), CJK commas, semicolons,
+# colons, brackets, dashes between spaces
+_CLAUSE_SEP = re.compile(r"[;:，；：、（）()]|,(?=\s)|\s[—–-]\s")
+
+
+def _partner(text: str, lost: NumberMention, pairs) -> tuple[NumberMention, NumberMention] | None:
+    """The matched source value nearest to ``lost`` in its own clause, with its translation:
+    where the lost value belongs (每50公斤127元 → "127 yuans par kilogramme")."""
+    best = None
+    for s, t in pairs:
+        lo, hi = (s.end, lost.start) if s.end <= lost.start else (lost.end, s.start)
+        if hi < lo or _CLAUSE_SEP.search(text, lo, hi):
+            continue
+        if best is None or hi - lo < best[0]:
+            best = (hi - lo, s, t)
+    return best and (best[1], best[2])
+
+
+def _near(text: str, start: int, end: int, lo: int, hi: int, words: int = 3) -> tuple[int, int]:
+    """``[start, end)`` widened by up to ``words`` words each side, inside its clause of
+    ``text[lo:hi]`` ("était de 127 yuans par kilogramme")."""
+    a = max((m.end() for m in _CLAUSE_SEP.finditer(text, lo, start)), default=lo)
+    m = _CLAUSE_SEP.search(text, end, hi)
+    b = m.start() if m else hi
+    left = list(_WORD.finditer(text, a, start))[-words:]
+    right = list(_WORD.finditer(text, end, b))[:words]
+    return (left[0].start() if left else start), (right[-1].end() if right else end)
+
+
+_WORD = re.compile(r"[^\W_][\w’'-]*")
+
+
 @rule(id="NUM002", literal_fix=True, name="number-mismatch", category="Accuracy/Mistranslation", severity="major",
       needs=("source", "alignment"))
 def number_mismatch(ctx: Context) -> Iterator[Hit]:
@@ -190,7 +222,9 @@ def number_mismatch(ctx: Context) -> Iterator[Hit]:
     `三十` = 30), number words (`deux`), percentages — and matches them, allowing
     rounding (`1 234 567` ≈ `1,2 million`). A source quantity with no match is reported:
     on the target number that replaced it when there is exactly one candidate (with the
-    suggestion), otherwise on the target sentence. Years, dates, ordinals, section
+    suggestion); a value that is simply gone is reported next to the translation of the
+    value it goes with in its source clause (`每50公斤127元` → around `127 yuans`),
+    otherwise on the target sentence. Years, dates, ordinals, section
     numbers such as `01`, codes such as `A320`, vague amounts (`数千`) and Chinese numerals
     that are not followed by a measure word are never reported as missing, and a value
     found in the neighbouring paragraphs counts as present (the alignment may be off).
@@ -235,12 +269,13 @@ def number_mismatch(ctx: Context) -> Iterator[Hit]:
             continue
         t_ment = [m for t in tgts for m in _in(tgt_all, t.start, t.end)]
         used: set[int] = set()
-        lost = []
+        lost, pairs = [], []
         for s in sorted(s_ment, key=lambda m: not m.strong):
             match = next((i for i, t in enumerate(t_ment) if i not in used and
                           (values_match(s, t) or _within_magnitude(s, t))), None)
             if match is not None:
                 used.add(match)
+                pairs.append((s, t_ment[match]))
             elif s.strong and s.value > 1 or is_bare_scale(s):
                 lost.append(s)
         if not lost:
@@ -264,8 +299,13 @@ def number_mismatch(ctx: Context) -> Iterator[Hit]:
                       source=(s.start, s.end), bead=bead.id)
         elif not stray:
             names = ", ".join(s.text for s in lost)
-            yield Hit(tgts[0].start, tgts[-1].end, f"value {names} of the source missing from the "
-                      "translation", source=(lost[0].start, lost[0].end), bead=bead.id)
+            start, end, near = tgts[0].start, tgts[-1].end, ""
+            partner = _partner(ctx.source.text, lost[0], pairs) if len(lost) == 1 else None
+            if partner is not None:
+                start, end = _near(ctx.target.text, partner[1].start, partner[1].end, start, end)
+                near = f" (in the source it goes with {partner[0].text})"
+            yield Hit(start, end, f"value {names} of the source missing from the translation{near}",
+                      source=(lost[0].start, lost[0].end), bead=bead.id)
         else:
             names = ", ".join(s.text for s in lost)
             found = ", ".join(t.text for t in stray)
