@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .lexicon import zipf
 from .meaning_scan import Scan, base, cue_words, languages, may_match, pattern
 
-CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must")
+CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must", "hi", "lo")
 _MASK = "\u25a1"  # a masked character: not a letter, not a cue
 
 
@@ -247,6 +247,22 @@ def _bounds(found: list[Cue], text: str, lang: str) -> list[Cue]:
                                     for n in numbers)]
 
 
+# 近五年来 / 最近三年: "over the last five years", not "nearly five years"
+_RECENT_AFTER = re.compile(r"\s*[年月天日周週]?(?:以来|来|內|内)")
+
+
+def _recent(src: str, cue: Cue, number_end: int) -> bool:
+    """A Chinese 近 that means "the last" (近五年来, 最近三年), not "nearly"."""
+    if cue.text != "近":
+        return False
+    before = src[cue.start - 1:cue.start] if cue.start else ""
+    unit_end = number_end + 1 if src[number_end:number_end + 1] in "年月天日周週个個" else number_end
+    if src[number_end:number_end + 1] in "个個":
+        unit_end += 1
+    # 附近 "nearby", 最近 "recent", 靠近/邻近/临近 "close to (a place)"
+    return before in ("最", "这", "這", "在", "附", "靠", "邻", "鄰", "临", "臨", "就", "亲", "親") or bool(_RECENT_AFTER.match(src, unit_end)) and src[unit_end:unit_end + 2] != "多"
+
+
 def _approximations(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: str,
                     tgt_lang: str) -> list[Problem]:
     """An approximate source number (about 120, 约46万, 一百多) whose matching target number
@@ -256,11 +272,12 @@ def _approximations(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: st
     if not count(s, "approx") and "多" not in src and "余" not in src:
         return []
     out = []
-    t_numbers = [n for n in find_numbers(tgt, tgt_lang) if n.kind in ("cardinal", "approx")]
+    # a number word (*cinq*) or a year-like number (约3000年 "some 3,000 years") may carry it too
+    t_numbers = [n for n in find_numbers(tgt, tgt_lang) if n.kind in ("cardinal", "approx", "word", "year")]
     for n in find_numbers(src, src_lang):
-        cue = near(s, "approx", n.start, n.end, before=2, after=0) or (
+        cue = [c for c in near(s, "approx", n.start, n.end, before=2, after=0) if not _recent(src, c, n.end)] or (
             [Cue(n.start, n.end, "approx", n.text)] if n.kind == "approx" and n.text[-1:] in "多余餘" else [])
-        if not cue or n.kind not in ("cardinal", "approx"):
+        if not cue or n.kind not in ("cardinal", "approx", "year"):
             continue
         same = [m for m in t_numbers if values_match(n, m)]
         if len(same) == 1 and not any(near(t, cls, same[0].start, same[0].end, before=3, after=20)
@@ -309,6 +326,11 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
                                f"translation {BOUND_NAMES[b]} ({_quote(tb, b)})",
                                _first(tb, b), _first(sb, a)))
     out += _approximations(s, src, src_lang, t, tgt, tgt_lang)
+    from .meaning_bounds import approximations_added, bounds_lost, comparison_flips
+
+    out += bounds_lost(s, src, src_lang, t, tgt, tgt_lang)
+    out += approximations_added(s, src, src_lang, t, tgt, tgt_lang)
+    out += comparison_flips(s, src, t, tgt)
     for cls, other in (("may", "must"), ("must", "may")):
         if count(s, cls) and not count(t, cls):
             if count(t, other):

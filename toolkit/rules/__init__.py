@@ -7,11 +7,11 @@ examples are executed by ``tests/test_rule_docs.py``.
 """
 from __future__ import annotations
 
-from . import ent, ent_names, lang, mark, meaning, num, num_facts, omit, omit_content, page, review, term, typo, untr, word, xlit
+from . import ent, ent_names, lang, mark, meaning, meaning_numbers, num, num_facts, num_format, num_scale, omit, omit_content, page, review, term, typo, untr, untr_fragment, word, xlit, xlit_parts
 from .base import Context, Hit, Rule, rule
 
 # Report order: accuracy and terminology first, then form, then review hints.
-FAMILIES = (term, xlit, word, untr, lang, num, num_facts, omit, omit_content, meaning, ent, ent_names, mark, typo, page, review)
+FAMILIES = (term, xlit, xlit_parts, word, untr, untr_fragment, lang, num, num_facts, num_format, num_scale, omit, omit_content, meaning, meaning_numbers, ent, ent_names, mark, typo, page, review)
 
 ALL_RULES: tuple[Rule, ...] = tuple(r for module in FAMILIES for r in module.RULES)
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in ALL_RULES}

@@ -14,7 +14,9 @@ The detector works on physical lines of the target text:
    are trimmed of weak lines at both ends and kept when they hold at least
    ``page_min_lines`` strong lines with a strong share of at least one half;
 4. a kept run is extended over adjacent disclaimer sentences and link lines; a run of
-   disclaimers alone is kept only at the start or the end of the document.
+   disclaimers alone is kept only at the start or the end of the document;
+5. two kept blocks separated by at most three lines that are not sentences (the
+   headlines of a "read also" list) become one block.
 
 With a source and an alignment, target lines in the trailing 0-1 beads (target text
 with no source after the last aligned sentence) weigh half a strong line.
@@ -203,7 +205,25 @@ def find_chrome(text: str, trailing: Iterable[tuple[int, int]] = (),
         if run and _accept(lines, *run, min_lines):
             blocks.append(_extend(lines, *run))
         i = j
-    return [_describe(lines, a, b) for a, b in _merge(blocks)]
+    return [_describe(lines, a, b) for a, b in _bridge(lines, _merge(blocks), text)]
+
+
+MAX_GAP = 3  # lines between two blocks that a link list may fill
+
+
+def _bridge(lines: list[Line], blocks: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Join two chrome blocks separated by at most ``MAX_GAP`` lines that are no sentences
+    (no closing punctuation, at most two short lines long, not a translation of the source):
+    the headlines of a "read also" list, between share buttons and a cookie banner."""
+    out: list[tuple[int, int]] = []
+    for a, b in blocks:
+        if out and a - out[-1][1] <= MAX_GAP and all(
+                "translated" not in ln.tags and ln.end - ln.start <= 2 * SHORT
+                and not _END_SENTENCE.search(text[ln.start:ln.end]) for ln in lines[out[-1][1]:a]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _trim(lines: list[Line], i: int, j: int) -> tuple[int, int] | None:
@@ -308,7 +328,9 @@ def web_page_chrome(ctx: Context) -> Iterable[Hit]:
     (lines that are language names written in their own language, in several scripts),
     and the disclaimers printed next to them (third-party content, for information only,
     not financial advice). It reports one finding per block, spanning the whole block,
-    and says what the block holds and how many lines it has. The other rules do not
+    and says what the block holds and how many lines it has; two blocks separated by up
+    to three lines that are not sentences (the headlines of a *read also* list) are one
+    block. The other rules do not
     look inside these blocks. Bilingual files (XLIFF, TMX, PO, CSV) are not checked:
     their units were extracted on purpose, and short UI strings are their normal content.
 
