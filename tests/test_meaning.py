@@ -146,3 +146,14 @@ def test_short_english_words_negated_by_un_count_as_a_negation_in_a_word():
     # in-, dé- before a three-letter word are no negation (input, démon)
     assert not any(c.cls == "neg-lex" for c in cues("The input was under review.", "en"))
     assert not any(c.cls == "neg-lex" for c in cues("Le démon du délit.", "fr"))
+
+
+def test_chinese_litotes_rendered_by_the_antonym():
+    kinds = lambda s, sl, t: [p.kind for p in compare(s, sl, t, "fr")]  # noqa: E731
+    # 不高 "not high" → "modestes", 并不多 "not many" → "peu": the meaning is kept
+    assert kinds("这家小店的利润并不高。", "zh", "Les bénéfices de cette petite boutique restent modestes.") == []
+    assert kinds("来参观博物馆的游客不多。", "zh", "Peu de visiteurs viennent au musée.") == []
+    # the adjective itself, with no negation, is a real loss
+    assert kinds("这家小店的利润并不高。", "zh", "Les bénéfices de cette petite boutique sont élevés.") == ["negation-lost"]
+    # a negation that is no litotes is still reported
+    assert kinds("这家小店周日不开门。", "zh", "La petite boutique ouvre le dimanche, un jour modeste.") == ["negation-lost"]

@@ -191,3 +191,15 @@ def test_num004_currency_changed():
 def test_num004_same_currency_or_family(source, good):
     lang = "zh" if any("\u4e00" <= c <= "\u9fff" or c == "¥" for c in source) else "en"
     assert check("NUM004", good, source=source, src_lang=lang) == []
+
+
+@pytest.mark.parametrize("tgt", ["Les ventes progressent pour la troisième année consécutive.",
+                                 "Les ventes progressent pour la 3e année consécutive."])
+def test_num002_ordinal_says_the_cardinal_value(tgt):
+    assert check("NUM002", tgt, source="销售额连续三年增长。", src_lang="zh") == []
+
+
+def test_num002_wrong_ordinal_is_still_a_lost_value():
+    (f,) = check("NUM002", "Les ventes progressent pour la deuxième année consécutive.",
+                 source="销售额连续三年增长。", src_lang="zh")
+    assert f.source.text == "三"

@@ -292,6 +292,32 @@ def _approximations(s: list[Cue], src: str, src_lang: str, t: list[Cue], tgt: st
 MODAL_NAMES = {"may": "possibility", "must": "obligation"}
 
 
+@functools.lru_cache(maxsize=1)
+def _litotes_table() -> dict[str, tuple[str, ...]]:
+    from .meaning_scan import DATA
+
+    table = {}
+    for line in (DATA / "meaning_litotes_zh.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            adj, stems = line.split("\t")
+            table[adj] = tuple(x.strip() for x in stems.split(",") if x.strip())
+    return table
+
+
+def _litotes_rendered(cues_s: list[Cue], src: str, tgt: str) -> bool:
+    """Every Chinese negation of ``src`` is a litotes (不高, 并不多, 不太长) whose adjective's
+    antonym is in ``tgt`` (faible, peu, court): a negation rendered by its meaning."""
+    table, low = _litotes_table(), tgt.lower()
+    for c in (c for c in cues_s if c.cls == "neg"):
+        i = c.end
+        while i < len(src) and src[i] in "很太算":
+            i += 1
+        adj = next((a for a in sorted(table, key=len, reverse=True) if src.startswith(a, i)), None)
+        if adj is None or not any(re.search(rf"(?<![^\W\d_]){re.escape(x)}", low) for x in table[adj]):
+            return False
+    return True
+
+
 def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
     """Problems of one aligned pair of texts (offsets into ``src`` and ``tgt``); none
     when either language has no cue lists."""
@@ -307,7 +333,8 @@ def compare(src: str, src_lang: str, tgt: str, tgt_lang: str) -> list[Problem]:
 
     out: list[Problem] = []
     sn, tn = count(s, "neg"), count(t, "neg")
-    if sn and not tn and not count(t, "neg-lex"):
+    if sn and not tn and not count(t, "neg-lex") and not (
+            base(src_lang) == "zh" and _litotes_rendered(s, src, tgt)):
         out.append(Problem("negation-lost", f"the source is negative ({_quote(s, 'neg')}), the "
                            "translation has no negation", None, _first(s, "neg")))
     elif tn and not sn and not count(s, "neg-lex"):

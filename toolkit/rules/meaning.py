@@ -165,7 +165,9 @@ def negation_mismatch(ctx: Context) -> Iterable[Hit]:
     vu*, "ever") is not a negation; a bare *pas* after a comma (*un outil, pas une fin*)
     is one. A negation added where the Chinese source has a word that holds a negation
     without being counted as one (无数 "countless" → *sans nombre*, 不断 "unceasing" →
-    *sans cesse*) is a neutral review hint, not a finding.
+    *sans cesse*) is a neutral review hint, not a finding. A Chinese litotes (不高, 并不多:
+    不 before a gradable adjective listed in `data/meaning_litotes_zh.tsv`) rendered by the
+    adjective's antonym (*faible*, *peu*) keeps the meaning and is not reported.
 
     ## Why is this bad?
     A lost or added negation says the opposite of the source while reading fluently:
