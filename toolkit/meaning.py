@@ -35,10 +35,6 @@ class Cue:
     text: str
 
 
-_pattern = pattern
-_may_match = may_match
-
-
 @functools.lru_cache(maxsize=None)
 def _ne_pattern() -> re.Pattern:
     follow = "|".join(re.escape(w) for w in sorted(cue_words("fr", "ne-follow"), key=len, reverse=True))
@@ -88,12 +84,12 @@ _BRAND_RE = re.compile(r"[不没未无非别勿否莫][\u4e00-\u9fff]?(?=[A-Za-z
 def _mask_zh_words(text: str) -> str:
     """Mask the negation characters that sit inside a CC-CEDICT word that does not
     negate (longest-match segmentation)."""
-    if not _pattern("zh", "neg").search(text):
+    if not pattern("zh", "neg").search(text):
         return text
     from .knowledge import cedict
 
     chars = list(text)
-    neg = _pattern("zh", "neg")
+    neg = pattern("zh", "neg")
     for start, end, word in cedict.load().words(text):
         # four-character idioms (雷打不动 "unshakeable") are rendered as a whole
         if neg.search(word) and (end - start >= 4 or not _negative_word(word)):
@@ -111,7 +107,7 @@ def _negation_words(text: str) -> list[tuple[int, int]]:
     fairly render them with *sans* or *ne … pas* (*sans nombre*, *sans cesse*)."""
     from .knowledge import cedict
 
-    neg = _pattern("zh", "neg")
+    neg = pattern("zh", "neg")
     if not neg.search(text):
         return []
     masked = _mask(text, "zh")
