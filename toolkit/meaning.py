@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import zipf
+from .lexicon import data_rows, zipf
 from .meaning_scan import Scan, base, cue_words, languages, may_match, pattern
 
 CLASSES = ("neg", "neg-lex", "up", "down", "more", "less", "approx", "may", "must", "hi", "lo")
@@ -289,27 +289,24 @@ MODAL_NAMES = {"may": "possibility", "must": "obligation"}
 
 
 @functools.lru_cache(maxsize=1)
-def _litotes_table() -> dict[str, tuple[str, ...]]:
-    from .meaning_scan import DATA
-
-    table = {}
-    for line in (DATA / "meaning_litotes_zh.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            adj, stems = line.split("\t")
-            table[adj] = tuple(x.strip() for x in stems.split(",") if x.strip())
-    return table
+def _litotes_table() -> tuple[tuple[str, tuple[re.Pattern, ...]], ...]:
+    """(adjective, antonym patterns), longest adjective first, from ``meaning_litotes_zh.tsv``."""
+    rows = data_rows("meaning_litotes_zh.tsv")
+    return tuple((adj, tuple(re.compile(rf"(?<![^\W\d_]){re.escape(x.strip())}") for x in stems.split(",")
+                             if x.strip()))
+                 for adj, stems in sorted(rows, key=lambda r: -len(r[0])))
 
 
 def _litotes_rendered(cues_s: list[Cue], src: str, tgt: str) -> bool:
     """Every Chinese negation of ``src`` is a litotes (不高, 并不多, 不太长) whose adjective's
     antonym is in ``tgt`` (faible, peu, court): a negation rendered by its meaning."""
-    table, low = _litotes_table(), tgt.lower()
+    low = tgt.lower()
     for c in (c for c in cues_s if c.cls == "neg"):
         i = c.end
         while i < len(src) and src[i] in "很太算":
             i += 1
-        adj = next((a for a in sorted(table, key=len, reverse=True) if src.startswith(a, i)), None)
-        if adj is None or not any(re.search(rf"(?<![^\W\d_]){re.escape(x)}", low) for x in table[adj]):
+        antonyms = next((pats for adj, pats in _litotes_table() if src.startswith(adj, i)), None)
+        if antonyms is None or not any(p.search(low) for p in antonyms):
             return False
     return True
 

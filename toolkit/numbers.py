@@ -24,6 +24,7 @@ from typing import Iterator
 
 from . import cjk_numerals as cjk
 from .cjk_numerals import parse_chinese_numeral
+from .lexicon import data_rows as _rows
 
 __all__ = ["NumberMention", "find_numbers", "is_bare_scale", "number_values", "parse_chinese_numeral",
            "values_match", "format_number", "COMMA_DECIMAL_LANGS", "STRONG_KINDS"]
@@ -87,11 +88,6 @@ class NumberMention:
 
 
 # -- data ------------------------------------------------------------------------------
-
-def _rows(name: str) -> list[list[str]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [x.split("\t") for x in lines if x.strip() and not x.startswith("#")]
-
 
 @functools.lru_cache(maxsize=None)
 def scale_words(lang: str) -> dict[str, int]:

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Iterable
 
-from ..lexicon import tokens, zipf
+from ..lexicon import data_rows, tokens, zipf
 from ..readers.base import base_lang
 from .base import Context, Hit, rule
 from .typo import protected_regions
 
-DATA = Path(__file__).resolve().parent.parent / "data"
 # wordfreq Zipf values: a word is English-marked when it is common in English (≥ 3, about
 # once per million words) and at least 1.5 (a factor of about 30) more frequent there than
 # in the target language; it may sit inside a run when it is common in English and not
@@ -37,8 +35,7 @@ _CLOSE_QUOTES = "»”\"’'"
 
 @functools.lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    lines = (DATA / "untr_english_function_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(row[0].lower() for row in data_rows("untr_english_function_words.txt"))
 
 
 @functools.lru_cache(maxsize=65_536)
